@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Starling: the only Makefile. ARCH= and CROSS_COMPILE= work as in Linux; objects go to
+# build/$(ARCH)/ so switching architecture needs no clean.
+#
+#   make            build the kernel image build/$(ARCH)/starling
+#   make run        build everything and boot to an interactive shell under QEMU
+#   make test       host unit tests, then the in-guest suite; ends with "N passed, N failed"
+#   make unit       host unit tests only (ASan + UBSan)
+#   make debug      boot halted with a gdb stub (see scripts/qemu.sh)
+
+ARCH		?= x86_64
+CROSS_COMPILE	?=
+KERNEL		?= starling
+BUILD		:= build/$(ARCH)
+HOSTCC		?= cc
+
+CC		:= $(CROSS_COMPILE)gcc
+LD		:= $(CROSS_COMPILE)ld
+NM		:= $(CROSS_COMPILE)nm
+OBJCOPY		:= $(CROSS_COMPILE)objcopy
+OBJDUMP		:= $(CROSS_COMPILE)objdump
+
+include arch/$(ARCH)/defconfig
+
+DIRS		:= lib kernel kernel/trace mm fs drivers
+obj-y		:=
+include arch/$(ARCH)/Makefile.inc $(wildcard $(addsuffix /Makefile.inc,$(DIRS)) \
+	$(addsuffix /*/Makefile.inc,$(DIRS)))
+
+CFLAGS		:= -std=gnu11 -ffreestanding -fno-builtin -nostdinc -fno-strict-aliasing \
+		   -fno-common -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+		   -O2 -g -Wall -Wextra -Werror -Wundef -Wno-unused-parameter \
+		   -Wno-missing-field-initializers -MMD -MP \
+		   -isystem $(shell $(CC) -print-file-name=include) \
+		   -Iinclude -Iarch/$(ARCH)/include -I$(BUILD)/include \
+		   -include $(BUILD)/include/generated/autoconf.h $(ARCH_CFLAGS)
+ASFLAGS		:= $(CFLAGS) -D__ASSEMBLY__
+LDFLAGS		:= -nostdlib -z max-page-size=4096 --no-warn-rwx-segments $(ARCH_LDFLAGS)
+
+OBJS		:= $(addprefix $(BUILD)/,$(obj-y))
+IMAGE		:= $(BUILD)/starling
+LDS		:= $(BUILD)/kernel.ld
+
+.PHONY: all run test unit debug clean deps initramfs bench fuzz
+all: $(IMAGE)
+
+# Every CONFIG_X in the defconfig becomes "#define CONFIG_X 1" or "0": never undefined.
+$(BUILD)/include/generated/autoconf.h: arch/$(ARCH)/defconfig scripts/mkconfig.sh
+	@mkdir -p $(dir $@)
+	sh scripts/mkconfig.sh $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/%.o: %.c $(BUILD)/include/generated/autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S $(BUILD)/include/generated/autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -c $< -o $@
+
+$(LDS): arch/$(ARCH)/kernel.ld.S $(BUILD)/include/generated/autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) -E -P -x c $(ASFLAGS) $< -o $@
+
+# Two-pass link as Linux does: link with an empty symbol table, generate the table from that
+# image, link again, and regenerate until the addresses no longer move.
+KSYMS_LINK = $(LD) $(LDFLAGS) -T $(LDS) -o $(1) $(OBJS) $(2)
+$(IMAGE): $(OBJS) $(LDS) scripts/kallsyms.sh
+	@mkdir -p $(BUILD)/ksym
+	sh scripts/kallsyms.sh /dev/null > $(BUILD)/ksym/ks0.S
+	$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks0.S -o $(BUILD)/ksym/ks0.o
+	$(call KSYMS_LINK,$(BUILD)/ksym/vmlinux0,$(BUILD)/ksym/ks0.o)
+	$(NM) -n $(BUILD)/ksym/vmlinux0 > $(BUILD)/ksym/nm0
+	sh scripts/kallsyms.sh $(BUILD)/ksym/nm0 > $(BUILD)/ksym/ks1.S
+	$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks1.S -o $(BUILD)/ksym/ks1.o
+	$(call KSYMS_LINK,$(BUILD)/ksym/vmlinux1,$(BUILD)/ksym/ks1.o)
+	$(NM) -n $(BUILD)/ksym/vmlinux1 > $(BUILD)/ksym/nm1
+	sh scripts/kallsyms.sh $(BUILD)/ksym/nm1 > $(BUILD)/ksym/ks2.S
+	$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks2.S -o $(BUILD)/ksym/ks2.o
+	$(call KSYMS_LINK,$@.tmp,$(BUILD)/ksym/ks2.o)
+	$(NM) -n $@.tmp > $(BUILD)/ksym/nm2
+	cmp -s $(BUILD)/ksym/nm1 $(BUILD)/ksym/nm2 || { echo "kallsyms: addresses did not settle"; exit 1; }
+	mv $@.tmp $@
+
+-include $(OBJS:.o=.d)
+
+# ---- host unit tests -------------------------------------------------------------------
+# Each tests/unit/<name>.mk adds <name> to UNIT_TESTS and sets <name>_SRCS (root-relative).
+UNIT_TESTS	:=
+include $(wildcard tests/unit/*.mk)
+UNIT_BUILD	:= build/host
+UNIT_CFLAGS	:= -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
+		   -Wno-missing-field-initializers -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined -fno-sanitize-recover=all -pthread \
+		   -Itests/unit/include -Iinclude -Iarch/$(ARCH)/include -DUNIT_TEST \
+		   -include tests/unit/include/unit_config.h
+UNIT_BINS	:= $(addprefix $(UNIT_BUILD)/,$(UNIT_TESTS))
+
+define unit_rule
+$(UNIT_BUILD)/$(1): $$($(1)_SRCS) $$(wildcard tests/unit/include/*.h tests/unit/include/*/*.h)
+	@mkdir -p $$(dir $$@)
+	$$(HOSTCC) $$(UNIT_CFLAGS) $$($(1)_CFLAGS) $$($(1)_SRCS) -o $$@ $$($(1)_LDLIBS)
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
+
+unit: $(UNIT_BINS)
+	@sh tests/unit/run.sh $(UNIT_BINS)
+
+# ---- running ---------------------------------------------------------------------------
+deps:
+	@sh scripts/deps.sh $(ARCH)
+
+initramfs: $(BUILD)/initramfs.cpio $(BUILD)/test-initramfs.cpio
+
+$(BUILD)/initramfs.cpio $(BUILD)/test-initramfs.cpio: $(shell find initramfs tests/shell -type f 2>/dev/null) scripts/deps.sh
+	@sh scripts/deps.sh $(ARCH)
+	sh initramfs/mkinitramfs.sh $(ARCH) $(BUILD)
+
+run: deps $(IMAGE) initramfs
+	sh scripts/qemu.sh run $(ARCH) $(KERNEL)
+
+debug: deps $(IMAGE) initramfs
+	sh scripts/qemu.sh debug $(ARCH) $(KERNEL)
+
+test: deps
+	@sh scripts/test.sh $(ARCH) $(KERNEL)
+
+clean:
+	rm -rf build
