@@ -1,0 +1,83 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Check that every host tool the build and the tests need is present, per architecture.
+#
+#   sh scripts/deps.sh ARCH [linux]
+#
+# A command is mapped to the Debian package that provides it.  When everything is there this
+# is a fast no-op.  Otherwise, as root, it runs "apt-get update" once and installs what is
+# missing; as anyone else it prints the exact apt-get command and exits 1.  The word "linux"
+# also requires Debian's kernel image (needed by "make test KERNEL=linux" and "make bench"
+# only, so it is never installed unless asked for).
+set -u
+
+ARCH=${1:-x86_64}
+WANT_LINUX=
+[ "${2:-}" = linux ] && WANT_LINUX=1
+
+missing=
+need() {	# need PACKAGE CHECK...: add PACKAGE unless the check passes
+	pkg=$1; shift
+	"$@" >/dev/null 2>&1 && return 0
+	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg";; esac
+}
+have() { command -v "$1"; }
+exists() { [ -e "$1" ]; }
+
+# A BusyBox that runs without a dynamic loader: the initramfs has no libc.
+static_elf() { [ -x "$1" ] && ! readelf -l "$1" 2>/dev/null | grep -q 'program interpreter'; }
+
+# Tools every architecture needs: host compiler and binutils for the host unit tests and
+# the kallsyms passes, cpio for the initramfs, mkfs.ext2 for disk images, timeout for hangs.
+need gcc have gcc
+need make have make
+need binutils have ld
+need binutils have objdump
+need binutils have nm
+need binutils have readelf
+need cpio have cpio
+need e2fsprogs have mkfs.ext2
+need coreutils have timeout
+
+case $ARCH in
+x86_64)
+	need qemu-system-x86 have qemu-system-x86_64
+	need busybox-static static_elf /bin/busybox
+	if [ -n "$WANT_LINUX" ]; then
+		# shellcheck disable=SC2012
+		need linux-image-amd64 sh -c 'ls /boot/vmlinuz-* >/dev/null 2>&1'
+	fi
+	;;
+riscv64)
+	need gcc-riscv64-linux-gnu have riscv64-linux-gnu-gcc
+	need binutils-riscv64-linux-gnu have riscv64-linux-gnu-ld
+	need qemu-system-misc have qemu-system-riscv64
+	need opensbi exists /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+	# The guest BusyBox must be a riscv64 binary: BUSYBOX=/path/to/static/riscv64/busybox.
+	if [ -z "${BUSYBOX:-}" ] || ! [ -x "${BUSYBOX:-}" ]; then
+		echo "deps: for ARCH=riscv64 set BUSYBOX to a statically linked riscv64 busybox" >&2
+		exit 1
+	fi
+	;;
+*)
+	echo "deps: unknown ARCH '$ARCH' (known: x86_64 riscv64)" >&2
+	exit 1
+	;;
+esac
+
+[ -z "$missing" ] && exit 0
+
+missing=${missing# }
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q || exit 1
+	# shellcheck disable=SC2086
+	apt-get install -y -q --no-install-recommends $missing || exit 1
+	exit 0
+fi
+echo "deps: missing packages:$missing" >&2
+echo "deps: install them with:" >&2
+echo "	sudo apt-get install -y $missing" >&2
+exit 1
