@@ -200,10 +200,8 @@ static const char *put_pointer(struct out *o, const char *fmt, void *ptr, struct
 			spec.width = 2 * sizeof(void *);
 			spec.flags |= F_ZEROPAD;
 		}
-		spec.flags |= F_SMALL;
-		spec.flags &= ~(F_SPECIAL | F_SIGN);
+		spec.flags |= F_SMALL;	/* '#' still adds "0x", as in Linux */
 		spec.base = 16;
-		spec.precision = -1;
 		put_number(o, (unsigned long)ptr, false, spec);
 		break;
 	}

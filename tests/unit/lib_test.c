@@ -489,6 +489,7 @@ static void test_vsnprintf_pointers(void)
 	EXPECT_FMT("0000000000000000", "%p", NULL);
 	EXPECT_FMT("00000000deadbeef|", "%px|", (void *)0xdeadbeefUL);
 	EXPECT_FMT("    beef", "%8px", (void *)0xbeefUL);
+	EXPECT_FMT("0x000000000000ff", "%#px", (void *)0xffUL);
 
 	k_vsprintf_set_symbolizer(NULL);
 	EXPECT_FMT("0xffffffff81000010", "%pS", p);
