@@ -11,6 +11,8 @@
  *   REX 40-4F         only in effect when it is the last byte before the opcode
  *   VEX C5 / C4       2 or 3 bytes carrying the map (0F, 0F38, 0F3A); then opcode, ModRM
  *   EVEX 62           4 bytes; maps 1-3 as VEX, 5 and 6 (FP16) without immediates
+ *   XOP 8F            AMD's 3-byte form, told from pop Ev by a map field of 8 or more
+ *                     (which would be a nonzero ModRM.reg): maps 8 (ib), 9, 0A (imm32)
  *   opcode            one byte, 0F xx, 0F 38 xx or 0F 3A xx; its row in the map below
  *                     says whether a ModRM follows and what immediate ends the insn
  *   ModRM, SIB, disp  64-bit addressing: mod=00 rm=101 is RIP+disp32; SIB base=101 with
@@ -49,7 +51,7 @@ enum {
 	IMM_IV,		/* operand size: 16, 32 or 64 bits (MOV r, imm) */
 	IMM_MOFFS,	/* address size: 32 or 64 bits */
 	IMM_IW_IB,	/* ENTER: 16 bits, then 8 */
-	IMM_REL32,	/* near branch: 32 bits in 64-bit mode */
+	IMM_D32,	/* 32 bits whatever the operand size: near branch rel32, XOP map 0A */
 };
 
 #define MODRM		A_MODRM
@@ -59,7 +61,7 @@ enum {
 #define Iv		(IMM_IV << 1)
 #define Moffs		(IMM_MOFFS << 1)
 #define IwIb		(IMM_IW_IB << 1)
-#define Jz		(IMM_REL32 << 1)
+#define Jz		(IMM_D32 << 1)
 #define PFX		A_PREFIX
 #define REX		A_REX
 #define INV64		A_INV64
@@ -230,12 +232,12 @@ static void note_prefix(struct insn *insn, u8 b)
 }
 
 /*
- * VEX (C4/C5) or EVEX (62): read the payload after @esc and the opcode byte; return the
+ * VEX (C4/C5), XOP (8F) or EVEX (62): read the payload after @esc and the opcode byte; return the
  * opcode's attributes, or -EINVAL for a map that does not exist.
  */
 static int decode_vex(struct insn *insn, struct cursor *c, u8 esc, u16 *attr)
 {
-	unsigned int map, i, n = esc == 0xc5 ? 1 : esc == 0xc4 ? 2 : 3;
+	unsigned int map, i, n = esc == 0xc5 ? 1 : esc == 0x62 ? 3 : 2;
 	u8 op;
 	int ret;
 
@@ -252,7 +254,7 @@ static int decode_vex(struct insn *insn, struct cursor *c, u8 esc, u16 *attr)
 	insn->vex_len = n + 1;
 	if (esc == 0xc5) {
 		map = 1;
-	} else if (esc == 0xc4) {
+	} else if (esc == 0xc4 || esc == 0x8f) {
 		map = insn->vex[1] & 0x1f;
 		if (insn->vex[2] & 0x80)
 			insn->op_size = 8;
@@ -267,6 +269,15 @@ static int decode_vex(struct insn *insn, struct cursor *c, u8 esc, u16 *attr)
 	ret = next_byte(c, &op);
 	if (ret)
 		return ret;
+	if (esc == 0x8f) {
+		/* XOP maps have no legacy escape bytes to spell out. */
+		insn->opcode[0] = op;
+		insn->opcode_len = 1;
+		if (map < 8 || map > 10)
+			return -EINVAL;
+		*attr = map == 8 ? MODRM | Ib : map == 9 ? MODRM : MODRM | Jz;
+		return 0;
+	}
 	insn->opcode[0] = 0x0f;
 	switch (map) {
 	case 1:
@@ -385,7 +396,7 @@ static unsigned int imm_bytes(const struct insn *insn, unsigned int type)
 		return insn->op_size;
 	case IMM_MOFFS:
 		return insn->addr_size;
-	case IMM_REL32:
+	case IMM_D32:
 		return 4;
 	default:
 		return 0;
@@ -464,6 +475,8 @@ int insn_decode(struct insn *insn, const u8 *buf, size_t buflen)
 	else if (insn->prefixes & INSN_PFX_OPSIZE)
 		insn->op_size = 2;
 
+	if (b == 0x8f && c.pos < c.len && (c.buf[c.pos] & 0x1f) >= 8)
+		attr = A_VEX;		/* XOP */
 	if (attr & A_VEX)
 		ret = decode_vex(insn, &c, b, &attr);
 	else
