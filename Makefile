@@ -25,6 +25,7 @@ include arch/$(ARCH)/defconfig
 
 DIRS		:= lib kernel kernel/trace mm fs drivers
 obj-y		:=
+-include kernel/tmpstub.inc
 include arch/$(ARCH)/Makefile.inc $(wildcard $(addsuffix /Makefile.inc,$(DIRS)) \
 	$(addsuffix /*/Makefile.inc,$(DIRS)))
 
@@ -36,7 +37,7 @@ CFLAGS		:= -std=gnu11 -ffreestanding -fno-builtin -nostdinc -fno-strict-aliasing
 		   -Iinclude -Iarch/$(ARCH)/include -I$(BUILD)/include \
 		   -include $(BUILD)/include/generated/autoconf.h $(ARCH_CFLAGS)
 ASFLAGS		:= $(CFLAGS) -D__ASSEMBLY__
-LDFLAGS		:= -nostdlib -z max-page-size=4096 --no-warn-rwx-segments $(ARCH_LDFLAGS)
+LDFLAGS		:= -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments $(ARCH_LDFLAGS)
 
 OBJS		:= $(addprefix $(BUILD)/,$(obj-y))
 IMAGE		:= $(BUILD)/starling
@@ -48,41 +49,44 @@ all: $(IMAGE)
 # Every CONFIG_X in the defconfig becomes "#define CONFIG_X 1" or "0": never undefined.
 $(BUILD)/include/generated/autoconf.h: arch/$(ARCH)/defconfig scripts/mkconfig.sh
 	@mkdir -p $(dir $@)
-	sh scripts/mkconfig.sh $< > $@.tmp && mv $@.tmp $@
+	@sh scripts/mkconfig.sh $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/%.o: %.c $(BUILD)/include/generated/autoconf.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.S $(BUILD)/include/generated/autoconf.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c $< -o $@
+	@echo "  AS      $<"
+	@$(CC) $(ASFLAGS) -c $< -o $@
 
 $(LDS): arch/$(ARCH)/kernel.ld.S $(BUILD)/include/generated/autoconf.h
 	@mkdir -p $(dir $@)
-	$(CC) -E -P -x c $(ASFLAGS) $< -o $@
+	@$(CC) -E -P -x c $(ASFLAGS) $< -o $@
 
 # Two-pass link as Linux does: link with an empty symbol table, generate the table from that
 # image, link again, and regenerate until the addresses no longer move.
 KSYMS_LINK = $(LD) $(LDFLAGS) -T $(LDS) -o $(1) $(OBJS) $(2)
 $(IMAGE): $(OBJS) $(LDS) scripts/kallsyms.sh
 	@mkdir -p $(BUILD)/ksym
-	sh scripts/kallsyms.sh /dev/null > $(BUILD)/ksym/ks0.S
-	$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks0.S -o $(BUILD)/ksym/ks0.o
-	$(call KSYMS_LINK,$(BUILD)/ksym/vmlinux0,$(BUILD)/ksym/ks0.o)
-	$(NM) -n $(BUILD)/ksym/vmlinux0 > $(BUILD)/ksym/nm0
-	sh scripts/kallsyms.sh $(BUILD)/ksym/nm0 > $(BUILD)/ksym/ks1.S
-	$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks1.S -o $(BUILD)/ksym/ks1.o
-	$(call KSYMS_LINK,$(BUILD)/ksym/vmlinux1,$(BUILD)/ksym/ks1.o)
-	$(NM) -n $(BUILD)/ksym/vmlinux1 > $(BUILD)/ksym/nm1
-	sh scripts/kallsyms.sh $(BUILD)/ksym/nm1 > $(BUILD)/ksym/ks2.S
-	$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks2.S -o $(BUILD)/ksym/ks2.o
-	$(call KSYMS_LINK,$@.tmp,$(BUILD)/ksym/ks2.o)
-	$(NM) -n $@.tmp > $(BUILD)/ksym/nm2
+	@echo "  LD      $@ (3 passes for kallsyms)"
+	@sh scripts/kallsyms.sh /dev/null > $(BUILD)/ksym/ks0.S
+	@$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks0.S -o $(BUILD)/ksym/ks0.o
+	@$(call KSYMS_LINK,$(BUILD)/ksym/vmlinux0,$(BUILD)/ksym/ks0.o)
+	@$(NM) -n $(BUILD)/ksym/vmlinux0 > $(BUILD)/ksym/nm0
+	@sh scripts/kallsyms.sh $(BUILD)/ksym/nm0 > $(BUILD)/ksym/ks1.S
+	@$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks1.S -o $(BUILD)/ksym/ks1.o
+	@$(call KSYMS_LINK,$(BUILD)/ksym/vmlinux1,$(BUILD)/ksym/ks1.o)
+	@$(NM) -n $(BUILD)/ksym/vmlinux1 > $(BUILD)/ksym/nm1
+	@sh scripts/kallsyms.sh $(BUILD)/ksym/nm1 > $(BUILD)/ksym/ks2.S
+	@$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks2.S -o $(BUILD)/ksym/ks2.o
+	@$(call KSYMS_LINK,$@.tmp,$(BUILD)/ksym/ks2.o)
+	@$(NM) -n $@.tmp > $(BUILD)/ksym/nm2
 	cmp -s $(BUILD)/ksym/nm1 $(BUILD)/ksym/nm2 || { echo "kallsyms: addresses did not settle"; exit 1; }
 	mv $@.tmp $@
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(BUILD)/kernel.d
 
 # ---- host unit tests -------------------------------------------------------------------
 # Each tests/unit/<name>.mk adds <name> to UNIT_TESTS and sets <name>_SRCS (root-relative).

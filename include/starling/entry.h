@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The few entry points through which arch trap code calls up into generic code. Each arch's
+ * trap handler decodes its own exception, then calls one of these.
+ */
+#ifndef _STARLING_ENTRY_H
+#define _STARLING_ENTRY_H
+
+#include <starling/types.h>
+
+struct pt_regs;
+
+/* External interrupt @irq (arch numbering) arrived; runs in hardirq context. */
+void generic_handle_irq(struct pt_regs *regs, unsigned int irq);
+/* Breakpoint/single-step traps: return true when kprobes consumed them. */
+#if CONFIG_KPROBES
+bool kprobe_breakpoint_handler(struct pt_regs *regs);
+bool kprobe_single_step_handler(struct pt_regs *regs);
+#else
+static inline bool kprobe_breakpoint_handler(struct pt_regs *regs) { return false; }
+static inline bool kprobe_single_step_handler(struct pt_regs *regs) { return false; }
+#endif
+
+#if CONFIG_USERSPACE
+/* Page fault at @addr; @write/@exec/@user describe the access. 0 handled, else -EFAULT. */
+int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool exec,
+		      bool user);
+/* A fault in user mode that nothing handled: deliver @sig to current. */
+void force_sig_fault(int sig, int code, unsigned long addr);
+/* Last work before returning to user mode: pending signals, rescheduling. IRQs off. */
+void exit_to_user_mode(struct pt_regs *regs);
+#else
+static inline int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write,
+				    bool exec, bool user) { return -14; }
+static inline void force_sig_fault(int sig, int code, unsigned long addr) { }
+static inline void exit_to_user_mode(struct pt_regs *regs) { }
+#endif
+/* Timer tick on this CPU (hardirq context). */
+void scheduler_tick(void);
+
+/* Try the exception table: if @regs->ip is a fault-safe access, redirect it and return true. */
+bool fixup_exception(struct pt_regs *regs);
+
+#endif /* _STARLING_ENTRY_H */
