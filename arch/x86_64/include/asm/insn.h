@@ -7,7 +7,7 @@
  * the instruction may be executed (insn_kprobe_classify()). Pure code: no allocation, no
  * locks, usable from any context and on the host in unit tests.
  *
- *   [legacy prefixes] [REX | VEX C5 xx | VEX C4 xx xx | EVEX 62 xx xx xx]
+ *   [legacy prefixes] [REX | VEX C5 xx | VEX C4 xx xx | XOP 8F xx xx | EVEX 62 xx xx xx]
  *   opcode (1-3 bytes) [ModRM [SIB] [disp8/disp32]] [imm8/16/32/64]
  */
 #ifndef _ASM_INSN_H
@@ -38,10 +38,12 @@
  * @nr_prefixes:	number of legacy prefix bytes
  * @seg:		the last segment-override byte, or 0
  * @rex:		the REX byte (0x40..0x4f) in effect, or 0
- * @vex:		VEX (C4/C5) or EVEX (62) prefix bytes, @vex[0] being the escape byte
- * @vex_len:		2 or 3 for VEX, 4 for EVEX, 0 for a legacy encoding
+ * @vex:		VEX (C4/C5), AMD XOP (8F) or EVEX (62) prefix bytes, @vex[0] being the
+ *			escape byte
+ * @vex_len:		2 or 3 for VEX, 3 for XOP, 4 for EVEX, 0 for a legacy encoding
  * @opcode:		opcode bytes with the map escape spelled out: { 0x0f, 0x38, op } for
- *			the 0F38 map whether it came from legacy escapes or a VEX/EVEX map field
+ *			the 0F38 map whether it came from legacy escapes or a VEX/EVEX map field;
+ *			just { op } for maps with no legacy spelling (XOP, EVEX maps 5 and 6)
  * @opcode_len:		1, 2 or 3
  * @modrm:		the ModRM byte, valid when @has_modrm
  * @sib:		the SIB byte, valid when @has_sib
