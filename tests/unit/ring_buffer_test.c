@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Host tests of kernel/trace/ring_buffer.c: exact event and sub-buffer layout, overwrite and
+ * producer-stops accounting, nesting and recursion, resize, reset, the iterator and
+ * trace_pipe_raw pages; then a stress test with one writer thread per simulated CPU (with
+ * simulated interrupts nesting inside writes) against concurrent consuming and iterating
+ * readers, checking every record and that read + overrun + remaining == written.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unit.h>
+#include <starling/ring_buffer.h>
+#include <starling/preempt.h>
+#include <starling/errno.h>
+
+unsigned int nr_cpu_ids = 1;
+__thread unsigned int unit_this_cpu;
+__thread unsigned int unit_preempt_count;
+__thread unsigned long unit_irq_flags;
+
+static u64 fake_now;
+static u64 fake_clock(void)
+{
+	return fake_now;
+}
+
+static struct trace_buffer *new_buffer(unsigned long size, unsigned int flags)
+{
+	struct trace_buffer *b;
+
+	nr_cpu_ids = 1;
+	unit_this_cpu = 0;
+	b = ring_buffer_alloc(size, flags);
+	if (b)
+		ring_buffer_set_clock(b, fake_clock);
+	fake_now = 1000;
+	return b;
+}
+
+static void fill(void *p, unsigned long len, unsigned int seed)
+{
+	unsigned char *c = p;
+
+	for (unsigned long i = 0; i < len; i++)
+		c[i] = (unsigned char)(seed * 31 + i);
+}
+
+static bool check(const void *p, unsigned long len, unsigned int seed)
+{
+	const unsigned char *c = p;
+
+	for (unsigned long i = 0; i < len; i++)
+		if (c[i] != (unsigned char)(seed * 31 + i))
+			return false;
+	return true;
+}
+
+static int write_seq(struct trace_buffer *b, unsigned long len, unsigned int seq)
+{
+	struct ring_buffer_event *ev = ring_buffer_lock_reserve(b, len);
+
+	if (!ev)
+		return -EBUSY;
+	fill(ring_buffer_event_data(ev), len, seq);
+	if (len >= 4)
+		memcpy(ring_buffer_event_data(ev), &seq, 4);
+	return ring_buffer_unlock_commit(b, ev);
+}
+
+static unsigned int ev_seq(struct ring_buffer_event *ev)
+{
+	unsigned int seq;
+
+	memcpy(&seq, ring_buffer_event_data(ev), 4);
+	return seq;
+}
+
+static u32 word(const void *page, unsigned long off)
+{
+	u32 w;
+
+	memcpy(&w, (const char *)page + BUF_PAGE_HDR_SIZE + off, 4);
+	return w;
+}
+
+/* Event headers, type_len 0 for >112 bytes, time extends, absolute stamps, deltas. */
+static void test_event_format(void)
+{
+	struct trace_buffer *b = new_buffer(8160, RB_FL_OVERWRITE);
+	struct buffer_data_page *page = ring_buffer_alloc_read_page(b, 0);
+	struct ring_buffer_event *ev;
+	unsigned char data[200];
+	u64 ts;
+
+	fill(data, sizeof(data), 7);
+	EXPECT_EQ(ring_buffer_size(b, 0), 8160);
+	EXPECT_EQ(ring_buffer_write(b, 4, data), 0);		/* off 0: 8 bytes */
+	fake_now = 1010;
+	EXPECT_EQ(ring_buffer_write(b, 8, data), 0);		/* off 8: 12 -> 16 bytes */
+	EXPECT_EQ(ring_buffer_write(b, 5, data), 0);		/* off 24: 12 -> 16 bytes */
+	fake_now = 1011;
+	EXPECT_EQ(ring_buffer_write(b, 113, data), 0);		/* off 40: 124 bytes */
+	EXPECT_EQ(ring_buffer_write(b, 112, data), 0);		/* off 164: 116 bytes */
+	fake_now = 1011 + (3ULL << 27) + 5;
+	EXPECT_EQ(ring_buffer_write(b, 4, data), 0);		/* off 280: extend + 8 */
+	fake_now = 500;						/* clock went back */
+	EXPECT_EQ(ring_buffer_write(b, 4, data), 0);		/* off 296: stamp + 8 */
+
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 7);
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 312);
+	EXPECT_EQ(ring_buffer_oldest_event_ts(b, 0), 1000);
+
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, true), -EAGAIN);	/* not full */
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, false), 0);
+	EXPECT_EQ(page->time_stamp, 1000);
+	EXPECT_EQ(local_read(&page->commit), 312);
+	EXPECT_EQ(word(page, 0), 1);				/* type_len 1, delta 0 */
+	EXPECT_EQ(word(page, 4), *(u32 *)data);
+	EXPECT_EQ(word(page, 8), 3 | (10 << 5));
+	EXPECT_EQ(word(page, 24), 3);
+	EXPECT_EQ(word(page, 40), 0 | (1 << 5));		/* type_len 0 */
+	EXPECT_EQ(word(page, 44), 120);				/* array[0] */
+	EXPECT_TRUE(!memcmp((char *)page + 16 + 48, data, 113));
+	EXPECT_EQ(word(page, 164), 28);
+	EXPECT_EQ(word(page, 280), 30 | (5 << 5));		/* time extend */
+	EXPECT_EQ(word(page, 284), 3);
+	EXPECT_EQ(word(page, 288), 1);				/* delta 0 after extend */
+	EXPECT_EQ(word(page, 296), 31 | (500 << 5));		/* absolute stamp */
+	EXPECT_EQ(word(page, 300), 0);
+	EXPECT_EQ(word(page, 304), 1);
+	EXPECT_EQ(word(page, 312), 0);				/* zeroed after commit */
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_read_events_cpu(b, 0), 7);
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 0);
+	EXPECT_TRUE(ring_buffer_empty(b));
+
+	/* the same through the consuming reader */
+	ring_buffer_reset(b);
+	fake_now = 1000;
+	unsigned long lens[] = { 4, 8, 5, 113, 112, 4, 4 };
+	u64 times[] = { 1000, 1010, 1010, 1011, 1011, 1011 + (3ULL << 27) + 5, 500 };
+	for (int i = 0; i < 7; i++) {
+		fake_now = times[i];
+		EXPECT_EQ(ring_buffer_write(b, lens[i], data), 0);
+	}
+	unsigned int exp_len[] = { 4, 12, 12, 116, 112, 4, 4 };
+	for (int i = 0; i < 7; i++) {
+		unsigned long lost = 99;
+
+		ev = ring_buffer_consume(b, 0, &ts, &lost);
+		EXPECT_TRUE(ev != NULL);
+		if (!ev)
+			break;
+		EXPECT_EQ(ts, times[i]);
+		EXPECT_EQ(lost, 0);
+		EXPECT_EQ(ring_buffer_event_length(ev), exp_len[i]);
+		EXPECT_TRUE(!memcmp(ring_buffer_event_data(ev), data, lens[i]));
+	}
+	EXPECT_TRUE(ring_buffer_consume(b, 0, &ts, NULL) == NULL);
+	ring_buffer_free_read_page(b, 0, page);
+	ring_buffer_free(b);
+}
+
+/* A discarded event becomes a time extend (keeping its delta) plus padding. */
+static void test_discard(void)
+{
+	struct trace_buffer *b = new_buffer(8192, RB_FL_OVERWRITE);
+	struct buffer_data_page *page = ring_buffer_alloc_read_page(b, 0);
+	struct ring_buffer_event *ev;
+	u64 ts;
+
+	EXPECT_EQ(write_seq(b, 4, 1), 0);
+	fake_now = 1100;
+	ev = ring_buffer_lock_reserve(b, 16);
+	ring_buffer_discard_commit(b, ev);
+	fake_now = 1150;
+	EXPECT_EQ(write_seq(b, 4, 2), 0);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 2);
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 8 + 8 + 8);
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, false), 0);
+	EXPECT_EQ(local_read(&page->commit), 8 + 20 + 8);
+	EXPECT_EQ(word(page, 8), 30 | (100 << 5));
+	EXPECT_EQ(word(page, 12), 0);
+	EXPECT_EQ(word(page, 16), 29 | (1 << 5));		/* padding, 12 bytes */
+	EXPECT_EQ(word(page, 20), 8);
+	EXPECT_EQ(word(page, 28), 1 | (50 << 5));
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 0);
+
+	EXPECT_EQ(write_seq(b, 4, 3), 0);
+	fake_now = 1200;
+	ev = ring_buffer_lock_reserve(b, 4);
+	ring_buffer_discard_commit(b, ev);
+	fake_now = 1210;
+	EXPECT_EQ(write_seq(b, 4, 4), 0);
+	ev = ring_buffer_consume(b, 0, &ts, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 3 && ts == 1150);
+	ev = ring_buffer_consume(b, 0, &ts, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 4 && ts == 1210);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 0);
+	ring_buffer_free_read_page(b, 0, page);
+	ring_buffer_free(b);
+}
+
+/* 100-byte payloads: 104-byte events, 39 per sub-buffer, 24 bytes of padding. */
+static void test_overwrite_wrap(void)
+{
+	struct trace_buffer *b = new_buffer(8160, RB_FL_OVERWRITE);
+	struct buffer_data_page *page = ring_buffer_alloc_read_page(b, 0);
+	struct ring_buffer_event *ev;
+	unsigned long lost;
+	unsigned int seq, next;
+	u64 ts;
+
+	for (seq = 1; seq <= 39 * 5; seq++) {
+		fake_now += 10;
+		EXPECT_EQ(write_seq(b, 100, seq), 0);
+	}
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 117);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 78);
+	EXPECT_EQ(ring_buffer_overruns(b), 117);
+	EXPECT_EQ(ring_buffer_entries(b), 78);
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 78 * 104);
+	EXPECT_EQ(ring_buffer_oldest_event_ts(b, 0), 1000 + 118 * 10);
+
+	/* one page through trace_pipe_raw: missed events flagged and stored */
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, true), 0);
+	EXPECT_EQ(local_read(&page->commit), 39 * 104 | RB_MISSED_EVENTS | RB_MISSED_STORED);
+	EXPECT_EQ(page->time_stamp, 1000 + 118 * 10);
+	EXPECT_EQ(word(page, 4), 118);
+	unsigned long stored;
+	memcpy(&stored, (char *)page + 16 + 39 * 104, sizeof(stored));
+	EXPECT_EQ(stored, 117);
+	EXPECT_EQ(ring_buffer_read_events_cpu(b, 0), 39);
+
+	ev = ring_buffer_consume(b, 0, &ts, &lost);
+	EXPECT_TRUE(ev && ev_seq(ev) == 157 && lost == 0 && ts == 1000 + 157 * 10);
+	for (next = 158; (ev = ring_buffer_consume(b, 0, &ts, &lost)); next++) {
+		EXPECT_EQ(ev_seq(ev), next);
+		EXPECT_TRUE(check((char *)ring_buffer_event_data(ev) + 4, 96, next) ||
+			    ((unsigned char *)ring_buffer_event_data(ev))[4] ==
+			    (unsigned char)(next * 31 + 4));
+	}
+	EXPECT_EQ(next, 196);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_read_events_cpu(b, 0), 78);
+
+	/* keep wrapping with interleaved reads: every event is read or overrun */
+	unsigned long read = 78, written = 195;
+	for (int round = 0; round < 50; round++) {
+		for (int i = 0; i < 30 + round * 3; i++) {
+			fake_now += 10;
+			EXPECT_EQ(write_seq(b, 20 + (round * 7 + i) % 150, ++seq), 0);
+			written++;
+		}
+		for (int i = 0; i < 40 && (ev = ring_buffer_consume(b, 0, &ts, &lost)); i++)
+			read++;
+	}
+	EXPECT_EQ(read + ring_buffer_overrun_cpu(b, 0) + ring_buffer_entries_cpu(b, 0), written);
+	EXPECT_EQ(ring_buffer_read_events_cpu(b, 0), read);
+	ring_buffer_free_read_page(b, 0, page);
+	ring_buffer_free(b);
+}
+
+static void test_no_overwrite(void)
+{
+	struct trace_buffer *b = new_buffer(8160, 0);
+	struct ring_buffer_event *ev;
+	unsigned int seq, ok = 0;
+
+	for (seq = 1; seq <= 200; seq++)
+		ok += write_seq(b, 100, seq) == 0;
+	EXPECT_EQ(ok, 78);
+	EXPECT_EQ(ring_buffer_dropped_events_cpu(b, 0), 122);
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 0);
+	for (seq = 1; seq <= 39; seq++) {
+		ev = ring_buffer_consume(b, 0, NULL, NULL);
+		EXPECT_TRUE(ev && ev_seq(ev) == seq);
+	}
+	/* the consumed page is free again */
+	for (seq = 201; seq <= 260; seq++)
+		ok += write_seq(b, 100, seq) == 0;
+	EXPECT_EQ(ok, 78 + 39);
+	EXPECT_EQ(ring_buffer_dropped_events_cpu(b, 0), 122 + 21);
+	for (seq = 40; seq <= 78; seq++) {
+		ev = ring_buffer_consume(b, 0, NULL, NULL);
+		EXPECT_TRUE(ev && ev_seq(ev) == seq);
+	}
+	for (seq = 201; seq <= 239; seq++) {
+		ev = ring_buffer_consume(b, 0, NULL, NULL);
+		EXPECT_TRUE(ev && ev_seq(ev) == seq);
+	}
+	EXPECT_TRUE(ring_buffer_consume(b, 0, NULL, NULL) == NULL);
+	ring_buffer_free(b);
+}
+
+static void test_resize_reset(void)
+{
+	struct trace_buffer *b = new_buffer(1, RB_FL_OVERWRITE);
+	struct ring_buffer_iter *iter;
+	struct ring_buffer_event *ev;
+	unsigned int seq;
+
+	EXPECT_EQ(ring_buffer_size(b, 0), 8160);
+	for (seq = 1; seq <= 10; seq++)
+		write_seq(b, 100, seq);
+	EXPECT_EQ(ring_buffer_resize(b, 1441792, RING_BUFFER_ALL_CPUS), 0);
+	EXPECT_EQ(ring_buffer_size(b, 0), 354 * 4080);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_resize(b, 4096, 3), -EINVAL);
+	iter = ring_buffer_read_start(b, 0);
+	EXPECT_EQ(ring_buffer_resize(b, 4096, 0), -EBUSY);
+	ring_buffer_read_finish(iter);
+	for (seq = 1; seq <= 39 * 300; seq++)
+		EXPECT_EQ(write_seq(b, 100, seq), 0);
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 39 * 300);
+	EXPECT_EQ(ring_buffer_resize(b, 12000, 0), 0);
+	EXPECT_EQ(ring_buffer_size(b, 0), 3 * 4080);
+	for (seq = 1; seq <= 39 * 4; seq++)
+		EXPECT_EQ(write_seq(b, 100, seq), 0);
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 39);
+
+	ring_buffer_reset(b);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_bytes_cpu(b, 0), 0);
+	EXPECT_EQ(ring_buffer_oldest_event_ts(b, 0), 0);
+	EXPECT_TRUE(ring_buffer_consume(b, 0, NULL, NULL) == NULL);
+	EXPECT_EQ(write_seq(b, 10, 5), 0);
+	ev = ring_buffer_consume(b, 0, NULL, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 5);
+
+	ring_buffer_record_off(b);
+	EXPECT_TRUE(!ring_buffer_record_is_on(b));
+	EXPECT_EQ(write_seq(b, 10, 6), -EBUSY);
+	ring_buffer_record_on(b);
+	ring_buffer_record_disable(b);
+	EXPECT_EQ(write_seq(b, 10, 7), -EBUSY);
+	ring_buffer_record_enable(b);
+	ring_buffer_record_disable_cpu(b, 0);
+	EXPECT_EQ(write_seq(b, 10, 8), -EBUSY);
+	ring_buffer_record_enable_cpu(b, 0);
+	EXPECT_EQ(write_seq(b, 10, 9), 0);
+	EXPECT_EQ(ring_buffer_dropped_events_cpu(b, 0), 0);
+	EXPECT_TRUE(ring_buffer_lock_reserve(b, BUF_MAX_DATA_SIZE + 1) == NULL);
+	EXPECT_EQ(write_seq(b, BUF_MAX_DATA_SIZE, 10), 0);
+	ev = ring_buffer_consume(b, 0, NULL, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 9);
+	ev = ring_buffer_consume(b, 0, NULL, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 10 &&
+		    ring_buffer_event_length(ev) == BUF_MAX_DATA_SIZE);
+	ring_buffer_free(b);
+}
+
+static void test_nesting(void)
+{
+	struct trace_buffer *b = new_buffer(8160, RB_FL_OVERWRITE);
+	struct ring_buffer_event *outer, *ev;
+	u64 ts;
+
+	outer = ring_buffer_lock_reserve(b, 8);
+	EXPECT_TRUE(outer != NULL);
+	/* same context again: recursion, dropped and counted */
+	EXPECT_TRUE(ring_buffer_lock_reserve(b, 8) == NULL);
+	EXPECT_EQ(ring_buffer_nest_dropped_cpu(b, 0), 1);
+	/* an interrupt */
+	fake_now = 1005;
+	unit_preempt_count += HARDIRQ_OFFSET;
+	EXPECT_EQ(write_seq(b, 8, 2), 0);
+	unit_preempt_count += NMI_OFFSET;
+	fake_now = 1006;
+	EXPECT_EQ(write_seq(b, 8, 3), 0);
+	unit_preempt_count -= NMI_OFFSET;
+	unit_preempt_count -= HARDIRQ_OFFSET;
+	/* the outer writer has not committed: nothing visible yet */
+	EXPECT_TRUE(ring_buffer_peek(b, 0, NULL, NULL) == NULL);
+	fill(ring_buffer_event_data(outer), 8, 1);
+	memcpy(ring_buffer_event_data(outer), &(unsigned int){ 1 }, 4);
+	ring_buffer_unlock_commit(b, outer);
+	EXPECT_EQ(unit_preempt_count, 0);
+	for (unsigned int seq = 1; seq <= 3; seq++) {
+		ev = ring_buffer_consume(b, 0, &ts, NULL);
+		EXPECT_TRUE(ev && ev_seq(ev) == seq);
+		EXPECT_EQ(ts, seq == 1 ? 1000 : 1003 + seq);
+	}
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 0);
+	ring_buffer_free(b);
+}
+
+/* An "interrupt" inside the outer writer's clock read: between reading and reserving. */
+static struct trace_buffer *clock_nest_buffer;
+static int clock_nest_pending;
+static u64 nesting_clock(void)
+{
+	if (clock_nest_pending) {
+		clock_nest_pending = 0;
+		unit_preempt_count += HARDIRQ_OFFSET;
+		fake_now += 3;
+		write_seq(clock_nest_buffer, 8, 100);
+		unit_preempt_count -= HARDIRQ_OFFSET;
+		fake_now += 3;
+	}
+	return fake_now;
+}
+
+static void test_interrupted_reserve(void)
+{
+	struct trace_buffer *b = new_buffer(8160, RB_FL_OVERWRITE);
+	struct ring_buffer_event *ev;
+	u64 ts;
+
+	ring_buffer_set_clock(b, nesting_clock);
+	clock_nest_buffer = b;
+	EXPECT_EQ(write_seq(b, 8, 1), 0);
+	fake_now = 1100;
+	clock_nest_pending = 1;
+	EXPECT_EQ(write_seq(b, 8, 2), 0);
+	fake_now = 1200;
+	EXPECT_EQ(write_seq(b, 8, 3), 0);
+	ev = ring_buffer_consume(b, 0, &ts, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 1 && ts == 1000);
+	ev = ring_buffer_consume(b, 0, &ts, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 100 && ts == 1103);
+	ev = ring_buffer_consume(b, 0, &ts, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 2 && ts == 1106);
+	ev = ring_buffer_consume(b, 0, &ts, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 3 && ts == 1200);
+	ring_buffer_free(b);
+}
+
+static void test_iterator(void)
+{
+	struct trace_buffer *b = new_buffer(8160 * 2, RB_FL_OVERWRITE);
+	struct ring_buffer_iter *iter;
+	struct ring_buffer_event *ev;
+	unsigned int seq, last = 0;
+	u64 ts;
+
+	for (seq = 1; seq <= 100; seq++) {
+		fake_now += 10;
+		write_seq(b, 100, seq);
+	}
+	iter = ring_buffer_read_start(b, 0);
+	for (seq = 1; (ev = ring_buffer_iter_peek(iter, &ts)); seq++) {
+		EXPECT_EQ(ev_seq(ev), seq);
+		EXPECT_EQ(ts, 1000 + seq * 10);
+		ring_buffer_iter_advance(iter);
+	}
+	EXPECT_EQ(seq, 101);
+	EXPECT_TRUE(!ring_buffer_iter_dropped(iter));
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 100);
+	ring_buffer_read_finish(iter);
+
+	/* consume some, then iterate from the consumer's position while writers wrap */
+	for (seq = 1; seq <= 10; seq++)
+		ring_buffer_consume(b, 0, NULL, NULL);
+	iter = ring_buffer_read_start(b, 0);
+	ev = ring_buffer_iter_peek(iter, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 11);
+	for (int i = 0; i < 5; i++)
+		ring_buffer_iter_advance(iter);
+	ev = ring_buffer_iter_peek(iter, NULL);
+	EXPECT_TRUE(ev && ev_seq(ev) == 16);
+	for (seq = 101; seq <= 400; seq++)
+		write_seq(b, 100, seq);
+	/* the reader page survives; continue until we fall onto overwritten pages */
+	bool gap = false;
+	while ((ev = ring_buffer_iter_peek(iter, NULL))) {
+		if (ring_buffer_iter_dropped(iter))
+			gap = true;
+		EXPECT_TRUE(ev_seq(ev) > last);
+		last = ev_seq(ev);
+		ring_buffer_iter_advance(iter);
+	}
+	EXPECT_TRUE(gap);
+	EXPECT_EQ(last, 400);
+	ring_buffer_read_finish(iter);
+	ring_buffer_free(b);
+}
+
+static void test_headers(void)
+{
+	char buf[512];
+	size_t n;
+
+	n = ring_buffer_print_page_header(buf, sizeof(buf), true);
+	EXPECT_STREQ(buf,
+		"\tfield: u64 timestamp;\toffset:0;\tsize:8;\tsigned:0;\n"
+		"\tfield: local_t commit;\toffset:8;\tsize:8;\tsigned:1;\n"
+		"\tfield: int overwrite;\toffset:8;\tsize:1;\tsigned:1;\n"
+		"\tfield: char data;\toffset:16;\tsize:4080;\tsigned:1;\n");
+	EXPECT_EQ(n, strlen(buf));
+	ring_buffer_print_page_header(buf, sizeof(buf), false);
+	EXPECT_TRUE(strstr(buf, "size:4080;\tsigned:0;\n") != NULL);
+	n = ring_buffer_print_entry_header(buf, sizeof(buf));
+	EXPECT_STREQ(buf,
+		"# compressed entry header\n"
+		"\ttype_len    :    5 bits\n"
+		"\ttime_delta  :   27 bits\n"
+		"\tarray       :   32 bits\n"
+		"\n"
+		"\tpadding     : type == 29\n"
+		"\ttime_extend : type == 30\n"
+		"\ttime_stamp : type == 31\n"
+		"\tdata max type_len  == 28\n");
+	EXPECT_EQ(n, strlen(buf));
+	EXPECT_EQ(ring_buffer_print_entry_header(buf, 10), n);
+	EXPECT_STREQ(buf, "# compres");
+}
+
+UNIT_TEST_MAIN(UNIT_CASE(test_event_format), UNIT_CASE(test_discard),
+	       UNIT_CASE(test_overwrite_wrap), UNIT_CASE(test_no_overwrite),
+	       UNIT_CASE(test_resize_reset), UNIT_CASE(test_nesting),
+	       UNIT_CASE(test_interrupted_reserve), UNIT_CASE(test_iterator),
+	       UNIT_CASE(test_headers))
