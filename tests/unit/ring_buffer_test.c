@@ -7,6 +7,7 @@
  * readers, checking every record and that read + overrun + remaining == written.
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -512,8 +513,278 @@ static void test_headers(void)
 	EXPECT_STREQ(buf, "# compres");
 }
 
+/* ---- stress: writers with simulated interrupts against concurrent readers ------------- */
+
+#define ST_CPUS		4
+#define ST_SECONDS	2
+#define ST_SIZE		(6 * 4080)
+
+struct st_record {
+	u32	cpu, seq, len, sum;
+	unsigned char payload[];
+};
+
+struct st_cpu {
+	unsigned long	written, failed;		/* writer thread */
+	unsigned long	read, gaps, lost, bad, order;	/* its consumer */
+	unsigned int	last_seq;
+	u64		last_ts;
+};
+
+static struct trace_buffer *st_buffer;
+static struct st_cpu st[ST_CPUS];
+static int st_stop_writers, st_stop_readers;
+static unsigned long st_iter_events, st_iter_bad;
+
+static u32 st_sum(const struct st_record *r)
+{
+	u32 h = r->cpu * 2654435761u ^ r->seq * 40503u ^ r->len;
+
+	for (u32 i = 0; i + sizeof(*r) < r->len; i++)
+		h = h * 31 + r->payload[i];
+	return h;
+}
+
+static bool st_valid(const void *data, unsigned int evlen, unsigned int cpu)
+{
+	const struct st_record *r = data;
+
+	return evlen >= sizeof(*r) && r->len <= evlen && r->len >= sizeof(*r) &&
+	       r->cpu == cpu && r->sum == st_sum(r);
+}
+
+/* Reserve, fill, and between the two let "interrupts" write complete records. */
+static void st_write(unsigned int cpu, unsigned int *seq, unsigned int depth)
+{
+	static const unsigned int ctx[] = { HARDIRQ_OFFSET, NMI_OFFSET };
+	unsigned int len = sizeof(struct st_record) + (*seq * 7919u) % 300;
+	struct ring_buffer_event *ev = ring_buffer_lock_reserve(st_buffer, len);
+	struct st_record *r;
+
+	if (!ev) {
+		st[cpu].failed++;
+		return;
+	}
+	r = ring_buffer_event_data(ev);
+	r->cpu = cpu;
+	r->seq = ++*seq;
+	r->len = len;
+	for (u32 i = 0; i + sizeof(*r) < len; i++)
+		r->payload[i] = (unsigned char)(r->seq + i);
+	if (depth < 2 && r->seq % (3 + depth) == 0) {
+		unit_preempt_count += ctx[depth];
+		st_write(cpu, seq, depth + 1);
+		unit_preempt_count -= ctx[depth];
+	}
+	r->sum = st_sum(r);
+	ring_buffer_unlock_commit(st_buffer, ev);
+	st[cpu].written++;
+}
+
+static void *st_writer(void *arg)
+{
+	unsigned int cpu = (unsigned int)(uintptr_t)arg, seq = 0;
+
+	unit_this_cpu = cpu;
+	while (!__atomic_load_n(&st_stop_writers, __ATOMIC_ACQUIRE)) {
+		for (int i = 0; i < 64; i++)
+			st_write(cpu, &seq, 0);
+		sched_yield();		/* give the readers a share of the host CPUs */
+	}
+	return NULL;
+}
+
+static void st_account(unsigned int cpu, const void *data, unsigned int evlen, u64 ts,
+		       unsigned long lost)
+{
+	struct st_cpu *c = &st[cpu];
+	const struct st_record *r = data;
+
+	if (!st_valid(data, evlen, cpu)) {
+		c->bad++;
+		return;
+	}
+	if (r->seq <= c->last_seq || r->seq - c->last_seq - 1 != lost || ts < c->last_ts)
+		c->order++;
+	c->gaps += r->seq - c->last_seq - 1;
+	c->lost += lost;
+	c->last_seq = r->seq;
+	c->last_ts = ts;
+	c->read++;
+}
+
+/* Parse a trace_pipe_raw page the way user-space tools do. */
+static void st_parse_page(unsigned int cpu, struct buffer_data_page *page)
+{
+	unsigned long commit = local_read(&page->commit), lost = 0, off = 0;
+	unsigned long size = commit & ~RB_MISSED_FLAGS;
+	u64 ts = page->time_stamp;
+
+	if (commit & RB_MISSED_STORED)
+		memcpy(&lost, &page->data[size], sizeof(lost));
+	while (off < size) {
+		struct ring_buffer_event *ev = (void *)&page->data[off];
+		unsigned long len;
+
+		switch (ev->type_len) {
+		case RINGBUF_TYPE_PADDING:
+			if (!ev->time_delta)
+				return;
+			len = ev->array[0] + 4;
+			break;
+		case RINGBUF_TYPE_TIME_EXTEND:
+			ts += ((u64)ev->array[0] << 27) + ev->time_delta;
+			len = 8;
+			break;
+		case RINGBUF_TYPE_TIME_STAMP:
+			ts = ((u64)ev->array[0] << 27) + ev->time_delta;
+			len = 8;
+			break;
+		default:
+			ts += ev->time_delta;
+			len = ev->type_len ? ev->type_len * 4U + 4 : ev->array[0] + 4U;
+			st_account(cpu, ring_buffer_event_data(ev), ring_buffer_event_length(ev),
+				   ts, lost);
+			lost = 0;
+			break;
+		}
+		off += len;
+	}
+}
+
+static bool st_consume_some(unsigned int cpu, void *page, unsigned int round)
+{
+	struct ring_buffer_event *ev;
+	unsigned long lost;
+	bool any = false;
+	u64 ts;
+
+	if (round % 5 == 0) {
+		if (ring_buffer_read_page(st_buffer, page, 4096, cpu, round % 10 == 0) == 0) {
+			st_parse_page(cpu, page);
+			any = true;
+		}
+		return any;
+	}
+	for (int i = 0; i < 100 && (ev = ring_buffer_consume(st_buffer, cpu, &ts, &lost)); i++) {
+		st_account(cpu, ring_buffer_event_data(ev), ring_buffer_event_length(ev), ts, lost);
+		any = true;
+	}
+	return any;
+}
+
+static void *st_reader(void *arg)
+{
+	unsigned int first = (unsigned int)(uintptr_t)arg, round = 0;
+	void *page = ring_buffer_alloc_read_page(st_buffer, first);
+
+	unit_this_cpu = ST_CPUS + first;
+	while (!__atomic_load_n(&st_stop_readers, __ATOMIC_ACQUIRE)) {
+		for (unsigned int cpu = first; cpu < ST_CPUS; cpu += 2)
+			st_consume_some(cpu, page, round);
+		round++;
+		if (!(round & 15))
+			sched_yield();
+	}
+	/* writers are done: drain */
+	for (unsigned int cpu = first; cpu < ST_CPUS; cpu += 2)
+		while (st_consume_some(cpu, page, 1))
+			;
+	ring_buffer_free_read_page(st_buffer, first, page);
+	return NULL;
+}
+
+static void *st_iterator(void *arg)
+{
+	unsigned int round = 0;
+
+	while (!__atomic_load_n(&st_stop_readers, __ATOMIC_ACQUIRE)) {
+		unsigned int cpu = round++ % ST_CPUS;
+		struct ring_buffer_iter *iter = ring_buffer_read_start(st_buffer, cpu);
+		struct ring_buffer_event *ev;
+
+		for (int i = 0; i < 200 && (ev = ring_buffer_iter_peek(iter, NULL)); i++) {
+			if (!st_valid(ring_buffer_event_data(ev), ring_buffer_event_length(ev), cpu))
+				st_iter_bad++;
+			st_iter_events++;
+			ring_buffer_iter_advance(iter);
+		}
+		ring_buffer_read_finish(iter);
+	}
+	return NULL;
+}
+
+static void stress(unsigned int flags)
+{
+	pthread_t writers[ST_CPUS], readers[2], iter;
+	struct timespec delay = { .tv_sec = ST_SECONDS };
+
+	nr_cpu_ids = ST_CPUS;
+	memset(st, 0, sizeof(st));
+	st_stop_writers = st_stop_readers = 0;
+	st_iter_events = st_iter_bad = 0;
+	st_buffer = ring_buffer_alloc(ST_SIZE, flags);
+	EXPECT_TRUE(st_buffer != NULL);
+	if (!st_buffer)
+		return;
+	for (uintptr_t i = 0; i < 2; i++)
+		pthread_create(&readers[i], NULL, st_reader, (void *)i);
+	pthread_create(&iter, NULL, st_iterator, NULL);
+	for (uintptr_t i = 0; i < ST_CPUS; i++)
+		pthread_create(&writers[i], NULL, st_writer, (void *)i);
+	nanosleep(&delay, NULL);
+	__atomic_store_n(&st_stop_writers, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < ST_CPUS; i++)
+		pthread_join(writers[i], NULL);
+	__atomic_store_n(&st_stop_readers, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < 2; i++)
+		pthread_join(readers[i], NULL);
+	pthread_join(iter, NULL);
+
+	for (unsigned int cpu = 0; cpu < ST_CPUS; cpu++) {
+		struct st_cpu *c = &st[cpu];
+		unsigned long overrun = ring_buffer_overrun_cpu(st_buffer, cpu);
+
+		unsigned long dropped = ring_buffer_dropped_events_cpu(st_buffer, cpu);
+
+		printf("cpu%u: written %lu read %lu overrun %lu dropped %lu\n", cpu, c->written,
+		       c->read, overrun, dropped);
+		EXPECT_TRUE(c->written > 1000);
+		EXPECT_EQ(c->failed, dropped);
+		if (flags & RB_FL_OVERWRITE)
+			EXPECT_EQ(dropped, 0);
+		else
+			EXPECT_EQ(overrun, 0);
+		EXPECT_EQ(c->bad, 0);
+		EXPECT_EQ(c->order, 0);
+		EXPECT_EQ(c->read + overrun + ring_buffer_entries_cpu(st_buffer, cpu), c->written);
+		EXPECT_EQ(ring_buffer_entries_cpu(st_buffer, cpu), 0);
+		EXPECT_EQ(ring_buffer_read_events_cpu(st_buffer, cpu), c->read);
+		EXPECT_EQ(c->gaps, overrun);
+		EXPECT_EQ(c->lost, overrun);
+		EXPECT_EQ(c->last_seq, c->written);
+		EXPECT_EQ(ring_buffer_bytes_cpu(st_buffer, cpu), 0);
+		EXPECT_EQ(ring_buffer_commit_overrun_cpu(st_buffer, cpu), 0);
+		EXPECT_EQ(ring_buffer_nest_dropped_cpu(st_buffer, cpu), 0);
+	}
+	printf("iterator: %lu events\n", st_iter_events);
+	EXPECT_EQ(st_iter_bad, 0);
+	ring_buffer_free(st_buffer);
+}
+
+static void test_stress_overwrite(void)
+{
+	stress(RB_FL_OVERWRITE);
+}
+
+static void test_stress_no_overwrite(void)
+{
+	stress(0);
+}
+
 UNIT_TEST_MAIN(UNIT_CASE(test_event_format), UNIT_CASE(test_discard),
 	       UNIT_CASE(test_overwrite_wrap), UNIT_CASE(test_no_overwrite),
 	       UNIT_CASE(test_resize_reset), UNIT_CASE(test_nesting),
 	       UNIT_CASE(test_interrupted_reserve), UNIT_CASE(test_iterator),
-	       UNIT_CASE(test_headers))
+	       UNIT_CASE(test_headers), UNIT_CASE(test_stress_overwrite),
+	       UNIT_CASE(test_stress_no_overwrite))
