@@ -23,11 +23,10 @@ OBJDUMP		:= $(CROSS_COMPILE)objdump
 
 include arch/$(ARCH)/defconfig
 
-DIRS		:= lib kernel kernel/trace mm fs drivers
+DIRS		:= lib kernel mm fs drivers
 obj-y		:=
--include kernel/tmpstub.inc
-include arch/$(ARCH)/Makefile.inc $(wildcard $(addsuffix /Makefile.inc,$(DIRS)) \
-	$(addsuffix /*/Makefile.inc,$(DIRS)))
+include arch/$(ARCH)/Makefile.inc $(sort $(wildcard $(addsuffix /Makefile.inc,$(DIRS)) \
+	$(addsuffix /*/Makefile.inc,$(DIRS)) $(addsuffix /*/*/Makefile.inc,$(DIRS))))
 
 CFLAGS		:= -std=gnu11 -ffreestanding -fno-builtin -nostdinc -fno-strict-aliasing \
 		   -fno-common -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
@@ -120,10 +119,10 @@ $(BUILD)/initramfs.cpio $(BUILD)/test-initramfs.cpio: $(shell find initramfs tes
 	@sh scripts/deps.sh $(ARCH)
 	sh initramfs/mkinitramfs.sh $(ARCH) $(BUILD)
 
-run: deps $(IMAGE) initramfs
+run: deps $(if $(filter starling,$(KERNEL)),$(IMAGE)) initramfs
 	sh scripts/qemu.sh run $(ARCH) $(KERNEL)
 
-debug: deps $(IMAGE) initramfs
+debug: deps $(if $(filter starling,$(KERNEL)),$(IMAGE)) initramfs
 	sh scripts/qemu.sh debug $(ARCH) $(KERNEL)
 
 test: deps

@@ -54,6 +54,10 @@ SECTIONS {
 		KEEP(*(__ex_table))
 		__stop___ex_table = .;
 		. = ALIGN(8);
+		__start_syscall_entries = .;
+		KEEP(*(.syscall_entries))
+		__stop_syscall_entries = .;
+		. = ALIGN(8);
 		__start_kprobe_blacklist = .;
 		KEEP(*(_kprobe_blacklist))
 		__stop_kprobe_blacklist = .;

@@ -12,5 +12,7 @@ void time_init(void);		/* arch: clocksource calibration, tick */
 void sched_init(void);		/* kernel/sched: run queues, idle task of the boot CPU */
 void smp_init(void);		/* arch: start the other CPUs */
 void __noreturn rest_init(void);	/* start the first program; become the idle task */
+int kernel_init_run(void);	/* kernel/init.c: pid 1's work before user space */
+int run_init_process(void);	/* exec rdinit=/init=; returns only on failure */
 
 #endif /* _STARLING_BOOT_H */

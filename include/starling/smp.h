@@ -16,9 +16,18 @@ extern unsigned long cpu_online_mask;	/* bit n: CPU n is online; written only at
 unsigned int smp_processor_id(void);	/* caller has preemption or IRQs off */
 unsigned int raw_smp_processor_id(void);	/* no check: the answer may be stale */
 
+static inline unsigned int hweight_long(unsigned long w)
+{
+	unsigned int n = 0;
+
+	for (; w; w &= w - 1)
+		n++;
+	return n;
+}
+
 static inline unsigned int num_online_cpus(void)
 {
-	return __builtin_popcountl(__atomic_load_n(&cpu_online_mask, __ATOMIC_ACQUIRE));
+	return hweight_long(__atomic_load_n(&cpu_online_mask, __ATOMIC_ACQUIRE));
 }
 
 static inline bool cpu_online(unsigned int cpu)

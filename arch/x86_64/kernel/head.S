@@ -124,6 +124,22 @@ pvh_start:
 	hlt
 	jmp	3b
 
+/*
+ * Application processors arrive here from the trampoline, still on the boot page tables, with
+ * the CPU number in %edi and their stack top in %rsi: switch to the kernel page tables, which
+ * map all RAM, then take the stack.
+ */
+	.globl	secondary_startup_64
+secondary_startup_64:
+	movq	secondary_cr3(%rip), %rax
+	movq	%rax, %cr3
+	movq	%rsi, %rsp
+	xorl	%ebp, %ebp
+	call	start_secondary
+4:	cli
+	hlt
+	jmp	4b
+
 	.section .head.data, "aw"
 	.balign 8
 boot_gdt:

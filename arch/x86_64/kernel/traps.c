@@ -17,6 +17,7 @@
 #include <starling/kallsyms.h>
 #include <starling/string.h>
 #include <starling/signal_nr.h>
+#include <starling/sched.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/processor.h>
@@ -303,6 +304,10 @@ void __noprobe do_trap(struct pt_regs *regs, unsigned long vector)
 	else if (vector != SPURIOUS_APIC_VECTOR)
 		printk(KERN_WARNING "unexpected interrupt vector %#lx\n", vector);
 	preempt_count_sub(HARDIRQ_OFFSET);
+	/* Kernel preemption: the interrupted kernel code was preemptible and a switch is due. */
+	if (!user_mode(regs) && (regs->flags & X86_EFLAGS_IF) && preempt_count() == 0 &&
+	    need_resched())
+		preempt_schedule_irq();
 }
 
 void __noprobe prepare_exit_to_user(struct pt_regs *regs)

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The running task on this CPU: one %gs-relative load. */
+#ifndef _ASM_CURRENT_H
+#define _ASM_CURRENT_H
+
+#include <asm/percpu.h>
+
+struct task_struct;
+
+static __always_inline struct task_struct *get_current(void)
+{
+	struct task_struct *t;
+
+	__asm__ __volatile__("movq %%gs:32, %0" : "=r"(t));
+	return t;
+}
+
+static __always_inline void arch_set_current(struct task_struct *t)
+{
+	__asm__ __volatile__("movq %0, %%gs:32" :: "r"(t) : "memory");
+}
+
+#define current get_current()
+
+#endif /* _ASM_CURRENT_H */

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * System call definitions. SYSCALL_DEFINEn(name, type1, arg1, ...) defines the body once and
+ * emits, as Linux does, three layers:
+ *   __do_sys_NAME(type1 arg1, ...)     the body, with typed arguments
+ *   __se_sys_NAME(long, ...)           sign/zero extension from the raw registers
+ *   <arch entry symbol>(const struct pt_regs *regs)
+ * The arch entry symbol is Linux's for that arch (__x64_sys_NAME on x86_64), because users
+ * probe it by that name; <asm/syscall_wrapper.h> supplies it and the register order.
+ *
+ * Each definition also places {__NR_NAME, entry} in the .syscall_entries section; the arch
+ * fills its sys_call_table[] from that section at boot (syscall_table_init()), so adding a
+ * system call touches only the file that implements it. Numbers without an entry return
+ * -ENOSYS.
+ */
+#ifndef _STARLING_SYSCALLS_H
+#define _STARLING_SYSCALLS_H
+
+#include <starling/types.h>
+#include <starling/compiler.h>
+#include <uapi/asm/unistd.h>
+#include <asm/ptrace.h>
+
+typedef long (*syscall_fn_t)(const struct pt_regs *regs);
+
+struct syscall_entry {
+	unsigned int	nr;
+	syscall_fn_t	fn;
+	const char	*name;
+};
+
+#define __MAP0(m, ...)
+#define __MAP1(m, t, a, ...) m(t, a)
+#define __MAP2(m, t, a, ...) m(t, a), __MAP1(m, __VA_ARGS__)
+#define __MAP3(m, t, a, ...) m(t, a), __MAP2(m, __VA_ARGS__)
+#define __MAP4(m, t, a, ...) m(t, a), __MAP3(m, __VA_ARGS__)
+#define __MAP5(m, t, a, ...) m(t, a), __MAP4(m, __VA_ARGS__)
+#define __MAP6(m, t, a, ...) m(t, a), __MAP5(m, __VA_ARGS__)
+#define __MAP(n, ...) __MAP##n(__VA_ARGS__)
+
+#define __SC_DECL(t, a)	t a
+#define __SC_LONG(t, a)	long a
+#define __SC_CAST(t, a)	(t)a
+#define __SC_ARGS(t, a)	a
+
+#include <asm/syscall_wrapper.h>	/* __ARCH_SYS(name), __ARCH_REGS_TO_ARGS(x) */
+
+#define __SYSCALL_REGISTER(name)						\
+	static const struct syscall_entry __syscall_entry##name __used		\
+		__aligned(8) __section(".syscall_entries") = {			\
+		.nr = __NR##name, .fn = __ARCH_SYS(name), .name = #name + 1,	\
+	}
+
+#define SYSCALL_DEFINEx(x, name, ...)						\
+	long __ARCH_SYS(name)(const struct pt_regs *regs);			\
+	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__));	\
+	static long __se_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__))		\
+	{									\
+		return __do_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__));	\
+	}									\
+	noinline long __ARCH_SYS(name)(const struct pt_regs *regs)		\
+	{									\
+		return __se_sys##name(__ARCH_REGS_TO_ARGS(x));			\
+	}									\
+	__SYSCALL_REGISTER(name);						\
+	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__))
+
+#define SYSCALL_DEFINE0(name)							\
+	long __ARCH_SYS(_##name)(const struct pt_regs *regs);			\
+	static inline long __do_sys_##name(void);				\
+	noinline long __ARCH_SYS(_##name)(const struct pt_regs *regs)		\
+	{									\
+		return __do_sys_##name();					\
+	}									\
+	__SYSCALL_REGISTER(_##name);						\
+	static inline long __do_sys_##name(void)
+
+#define SYSCALL_DEFINE1(name, ...) SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE2(name, ...) SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE3(name, ...) SYSCALL_DEFINEx(3, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE4(name, ...) SYSCALL_DEFINEx(4, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE5(name, ...) SYSCALL_DEFINEx(5, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE6(name, ...) SYSCALL_DEFINEx(6, _##name, __VA_ARGS__)
+
+/* Fill the arch's table from .syscall_entries; panics on two entries for one number. */
+void syscall_table_init(void);
+/* The name of system call @nr for logs, or NULL. */
+const char *syscall_name(unsigned long nr);
+
+#endif /* _STARLING_SYSCALLS_H */

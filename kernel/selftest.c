@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Boot self-tests, selected with starling.selftest=NAME[,NAME...] on the command line and
+ * run by kernel_init before the first program. Each prints "selftest NAME: ok" or
+ * "selftest NAME: FAILED (...)"; tests/boot/run.sh reads those lines. The machine powers off
+ * afterwards (or panics, for the deliberate fault).
+ *
+ *   kallsyms  the embedded symbol table resolves known functions both ways
+ *   cpus      every CPU the firmware listed came online
+ *   fault     a NULL dereference in selftest_fault(): the oops must name it in RIP and in
+ *             a symbolized call trace, then panic
+ *   sched     the scheduler's own tests (kernel/sched/selftest.c)
+ */
+#include <starling/printk.h>
+#include <starling/kernel.h>
+#include <starling/kallsyms.h>
+#include <starling/params.h>
+#include <starling/string.h>
+#include <starling/smp.h>
+#include <starling/selftest.h>
+#include <starling/reboot.h>
+#include <asm/acpi.h>
+
+static int failures;
+
+static void report(const char *name, bool ok, const char *why)
+{
+	if (ok) {
+		printk(KERN_INFO "selftest %s: ok\n", name);
+	} else {
+		printk(KERN_ERR "selftest %s: FAILED (%s)\n", name, why);
+		failures++;
+	}
+}
+
+static void selftest_kallsyms(void)
+{
+	unsigned long addr = kallsyms_lookup_name("start_kernel"), size, off;
+	const char *name = kallsyms_lookup(addr + 1, &size, &off);
+	char buf[128];
+
+	report("kallsyms", addr == (unsigned long)start_kernel && name &&
+	       !strcmp(name, "start_kernel") && off == 1 && size > 1 &&
+	       kallsyms_lookup_name("no_such_symbol_anywhere") == 0, "lookup mismatch");
+	snprintf(buf, sizeof(buf), "%pS", (void *)((unsigned long)printk + 4));
+	report("kallsyms_pS", !strncmp(buf, "printk+0x4/0x", 13), buf);
+}
+
+static void selftest_cpus(void)
+{
+	char why[64];
+
+	snprintf(why, sizeof(why), "%u of %u online", num_online_cpus(), acpi.nr_cpus);
+	report("cpus", num_online_cpus() == min_t(unsigned int, acpi.nr_cpus, NR_CPUS), why);
+}
+
+/* Not static and never inlined: the oops must show this name. */
+noinline int selftest_fault(volatile int *p)
+{
+	return *p + 1;
+}
+
+static bool selected(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; (p = strstr(p, name)); p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
+/**
+ * run_boot_selftests() - run the tests named by starling.selftest=.
+ *
+ * Return: false when the command line names no test; otherwise it does not return.
+ */
+bool run_boot_selftests(void)
+{
+	const char *list;
+
+	if (!cmdline_find("starling.selftest", &list))
+		return false;
+	if (selected(list, "kallsyms"))
+		selftest_kallsyms();
+	if (selected(list, "cpus"))
+		selftest_cpus();
+	if (selected(list, "sched"))
+		report("sched", sched_selftest() == 0, "see above");
+	if (selected(list, "fault")) {
+		printk(KERN_INFO "selftest fault: dereferencing NULL in selftest_fault()\n");
+		selftest_fault(NULL);
+		report("fault", false, "the NULL dereference did not fault");
+	}
+	printk(KERN_INFO "selftests: %d failed\n", failures);
+	kernel_power_off();
+}

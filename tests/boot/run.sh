@@ -1,0 +1,101 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Boot tests: boot Starling under QEMU (through scripts/qemu.sh, test mode) with
+# starling.selftest=... and check what the console shows and how QEMU exits.
+#
+#   sh tests/boot/run.sh ARCH
+#
+# One result line per case, then "N passed, N failed"; exit status 1 on any failure.
+set -u
+ARCH=${1:-x86_64}
+BUILD=build/$ARCH
+LOGDIR=$BUILD/logs/boot
+mkdir -p "$LOGDIR"
+pass=0 fail=0
+
+# scripts/qemu.sh's test mode always passes the test initramfs.
+if [ ! -f "$BUILD/test-initramfs.cpio" ]; then
+	sh initramfs/mkinitramfs.sh "$ARCH" "$BUILD" > "$LOGDIR/initramfs.log" 2>&1 ||
+		{ cat "$LOGDIR/initramfs.log"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# boot NAME SMP MEM APPEND: boots, leaves the console in $LOGDIR/NAME.log, sets $rc.
+boot() {
+	log=$LOGDIR/$1.log
+	SMP=$2 MEM=$3 APPEND=$4 LOG=$log QEMU_TIMEOUT=${BOOT_TIMEOUT:-120} \
+		sh scripts/qemu.sh test "$ARCH" starling > /dev/null 2>&1
+	rc=$?
+}
+
+result() {	# result NAME OK [WHY]
+	if [ "$2" = ok ]; then
+		pass=$((pass + 1)); echo "PASS boot/$1"
+	else
+		fail=$((fail + 1)); echo "FAIL boot/$1: $3"
+		echo "---- console (last 40 lines) ----"; tail -n 40 "$log"; echo "----"
+	fi
+}
+
+has() { grep -q -- "$1" "$log"; }
+
+# Every CPU comes online and the machine powers off cleanly (exit 0) - for each CPU count.
+for smp in 1 2 4 8; do
+	boot "smp$smp" "$smp" 256M "starling.selftest=cpus,kallsyms"
+	if [ $rc -ne 0 ]; then result "smp$smp" fail "QEMU exit status $rc, expected 0"
+	elif ! has "smp: Brought up 1 node, $smp CPU"; then result "smp$smp" fail "not all CPUs came up"
+	elif ! has "selftest cpus: ok"; then result "smp$smp" fail "selftest cpus"
+	elif ! has "reboot: Power down"; then result "smp$smp" fail "no power-down message"
+	else result "smp$smp" ok; fi
+done
+
+# Memory sizes from 128 MiB to 4 GiB (above 3.5 GiB QEMU puts RAM beyond 4 GiB).
+for mem in 128M 4G; do
+	boot "mem$mem" 2 "$mem" "starling.selftest=cpus"
+	if [ $rc -eq 0 ] && has "Memory: " && has "selftest cpus: ok"; then result "mem$mem" ok
+	else result "mem$mem" fail "exit $rc"; fi
+done
+
+# The embedded symbol table resolves names to addresses and back (%pS format).
+boot kallsyms 1 256M "starling.selftest=kallsyms"
+if has "selftest kallsyms: ok" && has "selftest kallsyms_pS: ok"; then result kallsyms ok
+else result kallsyms fail "symbol lookups"; fi
+
+# Linux-style timestamps on every console line.
+if grep -q '^\[ *[0-9]*\.[0-9]\{6\}\] Linux version 6.1.0-starling' "$log"; then
+	result printk_timestamp ok
+else result printk_timestamp fail "no '[    0.000000] Linux version' line"; fi
+
+# A deliberate NULL dereference: symbolized oops and backtrace, then panic ends QEMU non-zero.
+boot fault 2 256M "starling.selftest=fault"
+if [ $rc -eq 0 ] || [ $rc -eq 124 ]; then result fault fail "QEMU exit status $rc, expected non-zero"
+elif ! has "BUG: unable to handle page fault for address: 0000000000000000"; then
+	result fault fail "no page-fault oops line"
+elif ! has "RIP: 0010:selftest_fault+0x"; then result fault fail "RIP not symbolized"
+elif ! has "Call Trace:" || ! grep -q " run_boot_selftests+0x" "$log"; then
+	result fault fail "call trace does not reach run_boot_selftests"
+elif ! has "Kernel panic - not syncing: Fatal exception"; then result fault fail "no panic line"
+else result fault ok; fi
+
+# Without user-space support there is no init to run: Linux's panic message and a non-zero exit.
+if grep -q '^CONFIG_USERSPACE=n' "arch/$ARCH/defconfig"; then
+	boot noinit 1 256M ""
+	if [ $rc -ne 0 ] && [ $rc -ne 124 ] && has "Kernel panic - not syncing: No working init found."; then
+		result noinit ok
+	else result noinit fail "exit $rc"; fi
+fi
+
+# Command-line parsing: quiet lowers the console log level (info lines disappear).
+boot quiet 1 256M "quiet starling.selftest=kallsyms"
+if [ $rc -eq 0 ] && ! has "selftest kallsyms: ok" && has "Linux version"; then result quiet ok
+else result quiet fail "info messages still shown with quiet (exit $rc)"; fi
+
+# The scheduler's own tests on 4 CPUs: preemption, migration, wait queues, stop_machine.
+if grep -q 'sched_selftest' kernel/sched/*.c 2>/dev/null; then
+	boot sched 4 256M "starling.selftest=sched"
+	if [ $rc -eq 0 ] && has "selftest sched: ok"; then result sched ok
+	else result sched fail "exit $rc"; fi
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
