@@ -11,6 +11,9 @@
 #                  after $QEMU_TIMEOUT seconds
 #           debug  as run, but halted at the first instruction with a gdb stub on :1234;
 #                  writes build/ARCH/gdbinit that loads the kernel's symbols
+#           bench  build/ARCH/bench/bench-initramfs.cpio (bench/mkinitramfs.sh), stdin from
+#                  /dev/null, console on stdout; bench/run.sh adds the time limit and options
+#                  such as -icount as extra QEMU args
 #   ARCH    x86_64 (riscv64 is laid out below for later)
 #   KERNEL  starling  build/ARCH/starling
 #           linux     Debian's kernel, the newest /boot/vmlinuz-* (or $LINUX_IMAGE)
@@ -30,7 +33,7 @@
 #   other    QEMU itself failed (bad arguments, missing files)
 set -eu
 
-MODE=${1:?usage: qemu.sh run|test|debug ARCH KERNEL [qemu args...]}
+MODE=${1:?usage: qemu.sh run|test|debug|bench ARCH KERNEL [qemu args...]}
 ARCH=${2:?usage: qemu.sh run|test|debug ARCH KERNEL [qemu args...]}
 KERNEL=${3:?usage: qemu.sh run|test|debug ARCH KERNEL [qemu args...]}
 shift 3
@@ -39,7 +42,8 @@ BUILD=build/$ARCH
 case $MODE in
 run|debug)	INITRD=$BUILD/initramfs.cpio ;;
 test)		INITRD=$BUILD/test-initramfs.cpio ;;
-*)		echo "qemu.sh: unknown mode '$MODE' (run, test, debug)" >&2; exit 2 ;;
+bench)		INITRD=$BUILD/bench/bench-initramfs.cpio ;;
+*)		echo "qemu.sh: unknown mode '$MODE' (run, test, debug, bench)" >&2; exit 2 ;;
 esac
 
 case $KERNEL in
@@ -86,6 +90,9 @@ esac
 case $MODE in
 run)
 	exec "$@"
+	;;
+bench)
+	exec "$@" </dev/null
 	;;
 debug)
 	GDBINIT=$BUILD/gdbinit

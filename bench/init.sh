@@ -1,0 +1,108 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# /bench/init.sh: the workloads of one bench boot, run by /init (the bench program) right after
+# it printed the boot line.  Every figure is one "BENCH metric value unit" line on the console;
+# a workload that cannot run prints "BENCH-FAIL metric reason" instead, and the rest go on.
+# Ends with "BENCH-END" and powers off.
+#
+# Kernel command-line words understood here:
+#   bench.smoke=1   short runs (a few thousand iterations each): checks the harness, not speed
+. /etc/rc.mounts >/dev/null 2>&1
+
+T=/sys/kernel/tracing
+smoke=0
+for w in $(cat /proc/cmdline 2>/dev/null); do
+	case $w in
+	bench.smoke=1)	smoke=1 ;;
+	esac
+done
+
+# Iteration counts: each workload takes roughly 0.2-2 s of guest time under TCG.
+if [ $smoke = 1 ]; then
+	N_GETPPID=2000 N_READ=2000 N_FORK=10 N_EXEC=5 N_PIPE=2 N_MARKER=2000 MS_DRAIN=200
+else
+	N_GETPPID=200000 N_READ=200000 N_FORK=100 N_EXEC=50 N_PIPE=8 N_MARKER=200000 MS_DRAIN=1000
+fi
+
+echo "BENCH-INFO kernel $(uname -sr) cpus $(nproc 2>/dev/null || echo ?) smoke $smoke"
+
+# ---- footprint: memory in use right after boot ----------------------------------------------
+bench meminfo
+
+# ---- system calls -----------------------------------------------------------------------------
+bench getppid $N_GETPPID sys.getppid
+bench read $N_READ sys.read
+bench fork $N_FORK
+bench exec $N_EXEC
+bench pipe $N_PIPE
+
+# ---- probes -----------------------------------------------------------------------------------
+# probe_fail METRIC REASON: one failure line per probe metric still to come.
+probe_fail() {
+	for m in "$@"; do
+		echo "BENCH-FAIL $m $reason"
+	done
+}
+
+# probe_run METRIC DEFINITION...: define the kprobe events, enable them, time the read loop,
+# remove them again.  A kernel that rejects a step gets a failure line for METRIC.
+probe_run() {
+	m=$1; shift
+	echo 0 > $T/events/enable 2>/dev/null
+	if ! echo > $T/kprobe_events 2>/dev/null; then
+		echo "BENCH-FAIL $m cannot clear $T/kprobe_events"; return
+	fi
+	for def in "$@"; do
+		if ! bench write $T/kprobe_events "$def" 2>/tmp/err; then
+			echo "BENCH-FAIL $m kprobe_events rejected '$def': $(cat /tmp/err)"
+			echo > $T/kprobe_events 2>/dev/null
+			return
+		fi
+	done
+	if ! echo 1 > $T/events/bench/enable 2>/dev/null; then
+		echo "BENCH-FAIL $m cannot enable $T/events/bench"
+		echo > $T/kprobe_events 2>/dev/null
+		return
+	fi
+	bench read $N_READ $m
+	# The hit count shows that the loop really went through the probe.
+	hits=$(awk '{ s += $2 } END { print s + 0 }' $T/kprobe_profile 2>/dev/null)
+	echo "BENCH-INFO $m hits ${hits:-?}"
+	echo 0 > $T/events/bench/enable 2>/dev/null
+	echo > $T/kprobe_events 2>/dev/null
+	echo > $T/trace 2>/dev/null
+}
+
+PROBES="probe.none probe.p probe.p3 probe.r probe.pr"
+if [ ! -e $T/kprobe_events ]; then
+	reason="no $T/kprobe_events (tracefs or kprobe events missing)"
+	probe_fail $PROBES
+else
+	echo 1 > $T/tracing_on 2>/dev/null
+	bench read $N_READ probe.none
+	probe_run probe.p 'p:bench/p vfs_read'
+	probe_run probe.p3 'p:bench/p3 vfs_read file=%di buf=%si count=%dx'
+	probe_run probe.r 'r:bench/r vfs_read ret=$retval'
+	probe_run probe.pr 'p:bench/p vfs_read' 'r:bench/r vfs_read ret=$retval'
+fi
+
+# ---- ring buffer ------------------------------------------------------------------------------
+if [ ! -e $T/trace_marker ]; then
+	reason="no $T/trace_marker"
+	probe_fail ring.marker.on ring.marker.off ring.drain ring.drain.lost
+else
+	echo 1024 > $T/buffer_size_kb 2>/dev/null
+	echo > $T/trace 2>/dev/null
+	echo 1 > $T/tracing_on 2>/dev/null
+	bench marker $N_MARKER ring.marker.on
+	echo 0 > $T/tracing_on 2>/dev/null
+	bench marker $N_MARKER ring.marker.off off
+	echo 1 > $T/tracing_on 2>/dev/null
+	echo > $T/trace 2>/dev/null
+	bench drain $MS_DRAIN || echo "BENCH-FAIL ring.drain.lost no drain figure"
+	echo > $T/trace 2>/dev/null
+fi
+
+echo "BENCH-END"
+sync
+poweroff -f
