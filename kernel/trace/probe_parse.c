@@ -85,14 +85,15 @@ static int digit_value(char c)
 	return 99;
 }
 
-/* Digits of @s in @base; *n digits consumed; true on overflow. */
-static bool parse_digits(const char *s, unsigned int base, unsigned long long *res, size_t *n)
+/* Digits of @s (at most @lim bytes) in @base; *n digits consumed; true on overflow. */
+static bool parse_digits(const char *s, size_t lim, unsigned int base, unsigned long long *res,
+			 size_t *n)
 {
 	unsigned long long v = 0;
 	bool overflow = false;
 	size_t i;
 
-	for (i = 0; s[i]; i++) {
+	for (i = 0; i < lim && s[i]; i++) {
 		unsigned int d = digit_value(s[i]);
 
 		if (d >= base)
@@ -106,25 +107,34 @@ static bool parse_digits(const char *s, unsigned int base, unsigned long long *r
 	return overflow;
 }
 
-static int p_kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+/* kstrtoull() on the first @lim bytes of @s */
+static int p_kstrtoull_n(const char *s, size_t lim, unsigned int base, unsigned long long *res)
 {
+	const char *end = s + lim;
 	unsigned long long v;
 	size_t n;
 
-	if (s[0] == '+')
+	if (lim && s[0] == '+')
 		s++;
 	s = fixup_radix(s, &base);
-	if (parse_digits(s, base, &v, &n))
+	if (s > end)
+		return -EINVAL;
+	if (parse_digits(s, end - s, base, &v, &n))
 		return -ERANGE;
 	if (!n)
 		return -EINVAL;
 	s += n;
-	if (*s == '\n')
+	if (s < end && *s == '\n')
 		s++;
-	if (*s)
+	if (s < end && *s)
 		return -EINVAL;
 	*res = v;
 	return 0;
+}
+
+static int p_kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+{
+	return p_kstrtoull_n(s, strlen(s), base, res);
 }
 
 static int p_kstrtoul(const char *s, unsigned int base, unsigned long *res)
@@ -150,29 +160,36 @@ static int p_kstrtouint(const char *s, unsigned int base, unsigned int *res)
 	return 0;
 }
 
-static int p_kstrtol(const char *s, unsigned int base, long *res)
+/* kstrtol() on the first @lim bytes of @s */
+static int p_kstrtol_n(const char *s, size_t lim, unsigned int base, long *res)
 {
 	unsigned long long v;
 	int ret;
 
-	if (s[0] == '-') {
-		ret = p_kstrtoull(s + 1, base, &v);
+	if (lim && s[0] == '-') {
+		/* kstrtoll() parses the tail without a sign of its own */
+		if (lim > 1 && s[1] == '+')
+			return -EINVAL;
+		ret = p_kstrtoull_n(s + 1, lim - 1, base, &v);
 		if (ret)
 			return ret;
-		if (s[1] == '+')	/* "-+1": kstrtoll parses the tail without a sign */
-			return -EINVAL;
 		if ((long long)-v > 0)
 			return -ERANGE;
 		*res = (long)-v;
 		return 0;
 	}
-	ret = p_kstrtoull(s, base, &v);
+	ret = p_kstrtoull_n(s, lim, base, &v);
 	if (ret)
 		return ret;
 	if ((long long)v < 0)
 		return -ERANGE;
 	*res = (long)v;
 	return 0;
+}
+
+static int p_kstrtol(const char *s, unsigned int base, long *res)
+{
+	return p_kstrtol_n(s, strlen(s), base, res);
 }
 
 static unsigned long p_simple_strtoul(const char *s, const char **end)
@@ -182,7 +199,7 @@ static unsigned long p_simple_strtoul(const char *s, const char **end)
 	size_t n;
 
 	s = fixup_radix(s, &base);
-	parse_digits(s, base, &v, &n);
+	parse_digits(s, (size_t)-1, base, &v, &n);
 	*end = s + n;
 	return v;
 }
@@ -921,12 +938,11 @@ static void make_default_name(struct probe_spec *spec)
 
 static int parse_location(struct probe_spec *spec, struct probe_log *log)
 {
-	const char *loc = probe_argv(spec, 1);
-	char sym[PROBE_WRITE_BUFSIZE];
+	const char *loc = probe_argv(spec, 1), *pct, *sign;
+	size_t end, symlen;
 	unsigned long addr;
-	char *tmp;
 	long offset = 0;
-	int ret;
+	int ret = 0;
 
 	if (!p_kstrtoul(loc, 0, &addr)) {
 		spec->addr = addr;
@@ -934,30 +950,28 @@ static int parse_location(struct probe_spec *spec, struct probe_log *log)
 	}
 	if (strchr(loc, '/') && strchr(loc, ':'))
 		return silent_einval(log);	/* a uprobe: not ours */
-	strcpy(sym, loc);
-	tmp = strchr(sym, '%');
-	if (tmp) {
-		if (strcmp(tmp, "%return")) {
-			probe_log_err(log, spec, 1, tmp - sym, PROBE_ERR_BAD_ADDR_SUFFIX);
+	pct = strchr(loc, '%');
+	if (pct) {
+		if (strcmp(pct, "%return")) {
+			probe_log_err(log, spec, 1, pct - loc, PROBE_ERR_BAD_ADDR_SUFFIX);
 			return -EINVAL;
 		}
-		*tmp = '\0';
 		spec->kind = PROBE_KIND_KRETPROBE;
 	}
-	tmp = strpbrk(sym, "+-");
-	if (tmp) {
-		ret = p_kstrtol(tmp, 0, &offset);
-		*tmp = '\0';
-	} else {
-		ret = 0;
-	}
+	end = pct ? (size_t)(pct - loc) : strlen(loc);
+	sign = strpbrk(loc, "+-");
+	if (sign && (size_t)(sign - loc) >= end)
+		sign = NULL;
+	symlen = sign ? (size_t)(sign - loc) : end;
+	if (sign)
+		ret = p_kstrtol_n(sign, end - symlen, 0, &offset);
 	if (ret || offset < 0 || offset > 0xffffffffL) {
 		probe_log_err(log, spec, 1, 0, PROBE_ERR_BAD_PROBE_ADDR);
 		return -EINVAL;
 	}
 	/* too long to be in kallsyms: probe_check() fails it with -ENOENT, as Linux does */
-	spec->sym_too_long = strlen(sym) > PROBE_SYMBOL_MAX;
-	copy_str(spec->symbol, sym, min_t(size_t, strlen(sym), PROBE_SYMBOL_MAX));
+	spec->sym_too_long = symlen > PROBE_SYMBOL_MAX;
+	copy_str(spec->symbol, loc, min_t(size_t, symlen, PROBE_SYMBOL_MAX));
 	spec->has_symbol = true;
 	spec->offset = offset;
 	spec->fentry = offset == 0;
@@ -1147,7 +1161,10 @@ int probe_check(struct probe_spec *spec, const struct probe_sym_ops *ops, struct
 				return 0;
 			}
 		}
-		ret = spec->sym_too_long ? -ENOENT : ops->lookup(ops->priv, spec->symbol, &addr);
+		if (spec->sym_too_long || !spec->symbol[0])
+			ret = -ENOENT;		/* no kallsyms name is empty or that long */
+		else
+			ret = ops->lookup(ops->priv, spec->symbol, &addr);
 		if (ret && spec->arg_var_index >= 0)
 			goto err_bad_var;
 		if (ret == -EADDRNOTAVAIL)

@@ -385,6 +385,12 @@ static void test_check(void)
 	EXPECT_EQ(probe_check(&spec, &fake_sym_ops, &plog), 0);
 	EXPECT_EQ(spec.deferred, false);
 	EXPECT_EQ(spec.addr, 0xffffffffa0000000UL);
+	/* "+0%return" names the empty symbol, which nothing can resolve (fuzzer find) */
+	EXPECT_EQ(parse("r:b +0%return"), 0);
+	EXPECT_STREQ(spec.symbol, "");
+	EXPECT_EQ(probe_check(&spec, &fake_sym_ops, &plog), -ENOENT);
+	EXPECT_EQ(plog.err, PROBE_ERR_BAD_PROBE_ADDR);
+	EXPECT_EQ(plog.pos, 4);
 	/* $argN on an unknown symbol: Linux cannot prove a function entry */
 	EXPECT_EQ(parse("p:x nosuch a=%di b=$arg1"), 0);
 	EXPECT_EQ(probe_check(&spec, &fake_sym_ops, &plog), -EINVAL);
