@@ -21,7 +21,8 @@
 # silently dropped.  Logs: build/ARCH/logs/bench-KERNEL-RUN.log.  The exit status is 0 once the
 # table is written (a kernel failing a workload is a result, not an error), except in --smoke.
 #
-# Environment: ARCH (x86_64), BENCH_TIMEOUT (seconds per boot; 240, smoke 90), plus MEM, SMP
+# Environment: ARCH (x86_64), BENCH_TIMEOUT (seconds per boot; 240, smoke 90), BENCH_BOOT_TIMEOUT
+# (seconds from QEMU's start to /init's first line before the boot counts as failed; 60), plus MEM, SMP
 # and LINUX_IMAGE as scripts/qemu.sh takes them.
 set -u
 
@@ -55,6 +56,7 @@ else
 fi
 case $runs in ''|*[!0-9]*|0) echo "bench: --runs wants a positive number" >&2; exit 2 ;; esac
 
+boot_timeout=${BENCH_BOOT_TIMEOUT:-60}
 mkdir -p "$OUT_DIR" "$LOGS"
 
 # ---- build: the guest program and archive, and the host line stamper ------------------------
@@ -102,9 +104,10 @@ boot_once() {
 	fi
 	echo "bench: $k run $r/$runs: booting (log $log)"
 	# shellcheck disable=SC2086
-	APPEND="$append" "$OUT_DIR/stamp" timeout -k 10 "$timeout" \
+	APPEND="$append" "$OUT_DIR/stamp" -w "BENCH boot.uptime" "$boot_timeout" \
+		timeout -k 10 "$timeout" \
 		sh scripts/qemu.sh bench "$ARCH" "$k" $qemu_extra > "$log" 2>&1
-	awk -v k="$k" -v r="$r" -v limit="$timeout" '
+	awk -v k="$k" -v r="$r" -v limit="$timeout" -v blimit="$boot_timeout" '
 	function rec(m, st, v) { printf "%s\t%s\t%s\t%s\t%s\n", k, r, m, st, v }
 	{ ms = $1; sub(/^[^ ]* /, "") }
 	/^EXIT / { rc = $2; next }
@@ -124,6 +127,7 @@ boot_once() {
 	f[1] == "BENCH-END" { ended = 1 }
 	END {
 		if (rc == 124 || rc == 137) why = "hung: killed after " limit " s"
+		else if (rc == 143 && !booted) why = "no init line within " blimit " s: killed"
 		else if (panic != "") why = panic
 		else if (rc % 2 == 1 && rc >= 3) why = "panic (isa-debug-exit code " (rc - 1) / 2 ")"
 		else why = "QEMU exit " rc

@@ -7,9 +7,16 @@
  * The last line is "%.3f EXIT <status>", the exit status of CMD as a shell would give it.
  * bench/run.sh starts QEMU through it, so the stamp on the first line /init prints is the
  * host time from QEMU's start to that line.  Stdin of CMD is /dev/null.
+ *
+ * "stamp -w WORD SECONDS CMD ARGS..." also sends SIGTERM to CMD when no line containing WORD
+ * has arrived within SECONDS: a kernel that never reaches /init costs that long, not the
+ * whole time limit of a run.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,8 +41,18 @@ int main(int argc, char **argv)
 	ssize_t n, i;
 	pid_t pid;
 
+	const char *word = NULL;
+	uint64_t deadline = 0;
+	int seen = 0;
+
+	if (argc > 4 && !strcmp(argv[1], "-w")) {
+		word = argv[2];
+		deadline = (uint64_t)(atof(argv[3]) * 1e9);
+		argv += 3;
+		argc -= 3;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: stamp CMD [ARGS...]\n");
+		fprintf(stderr, "usage: stamp [-w WORD SECONDS] CMD [ARGS...]\n");
 		return 2;
 	}
 	if (pipe(fds)) {
@@ -50,6 +67,8 @@ int main(int argc, char **argv)
 	}
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
+
+		setpgid(0, 0);	/* its own process group, so that -w stops all of it */
 
 		if (null >= 0)
 			dup2(null, 0);
@@ -66,7 +85,20 @@ int main(int argc, char **argv)
 	 * A line is stamped when its newline arrives: a console line may begin with escape
 	 * sequences printed long before the text that follows them.
 	 */
-	while ((n = read(fds[0], buf, sizeof(buf))) > 0) {
+	for (;;) {
+		if (word && !seen) {
+			struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
+			uint64_t el = mono_ns() - t0;
+			int ms = el >= deadline ? 0 : (int)((deadline - el) / 1000000) + 1;
+
+			if (poll(&pfd, 1, ms) == 0) {
+				kill(-pid, SIGTERM);
+				word = NULL;	/* once */
+			}
+		}
+		n = read(fds[0], buf, sizeof(buf));
+		if (n <= 0)
+			break;
 		for (i = 0; i < n; i++) {
 			char c = buf[i];
 
@@ -76,6 +108,8 @@ int main(int argc, char **argv)
 				t = mono_ns();
 				printf("%.3f %.*s\n", (t - t0) / 1e6, (int)len, line);
 				fflush(stdout);
+				if (word && memmem(line, len, word, strlen(word)))
+					seen = 1;
 				len = 0;
 			} else if (len < sizeof(line)) {
 				line[len++] = c;
