@@ -104,12 +104,12 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 			break;							\
 		if (__int) {							\
 			__ret = __int;						\
-			goto __out;						\
+			break;							\
 		}								\
 		cmd;								\
 	}									\
 	finish_wait(&(wq_head), &__wq_entry);					\
-__out:	__ret;									\
+	__ret;									\
 })
 
 /* Sleep uninterruptibly until @condition is true. */
