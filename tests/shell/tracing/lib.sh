@@ -6,7 +6,7 @@
 # pid left-aligned in 7, " [CPU] ", five flag characters, " ", the timestamp "%5lu.%06lu",
 # ": ".  CTX matches it with irq-info on; CTX_NOIRQ without the flag column.
 CTX='^.{16}-[0-9][0-9 ]{6} \[[0-9]{3}\] [.dDbNnpZzHhs0-9a-f]{5} [ 0-9]{4}[0-9]+\.[0-9]{6}: '
-CTX_NOIRQ='^.{16}-[0-9][0-9 ]{6} \[[0-9]{3}\] [ 0-9]{4}[0-9]+\.[0-9]{6}: '
+CTX_NOIRQ='^.{16}-[0-9][0-9 ]{6} \[[0-9]{3}\]  [ 0-9]{4}[0-9]+\.[0-9]{6}: '
 
 # body [FILE]: the trace lines of FILE (default trace), without the "#" header.
 body() {
@@ -40,9 +40,23 @@ marker_on() {
 # error message, which names the errno ("Invalid argument").
 write_err() {
 	local out
-	if out=$( (printf '%s\n' "$2" >> "$1") 2>&1 ); then
+	if out=$( (echo "$2" >> "$1") 2>&1 ); then
 		echo "expected failure writing '$2' to $1, but it succeeded" >&2
 		return 1
 	fi
 	printf '%s\n' "$out"
+}
+
+# keep_state: put trace_clock, buffer_size_kb and the options this suite changes back as
+# they were when the case ends, however it ends (the runner's reset leaves them alone).
+keep_state() {
+	local clk kb
+	clk=$(sed 's/.*\[\(.*\)\].*/\1/' trace_clock)
+	kb=$(cut -d' ' -f1 buffer_size_kb)
+	[ "$kb" = X ] && kb=1408
+	KEEP="echo $clk > trace_clock; echo $kb > buffer_size_kb"
+	for o in overwrite irq-info record-tgid; do
+		KEEP="$KEEP; echo $(cat options/$o) > options/$o"
+	done
+	trap 'cd "$TRACEFS" && eval "$KEEP"; [ -n "${D:-}" ] && rm -rf "$D"; true' EXIT
 }
