@@ -87,6 +87,8 @@ bool run_boot_selftests(void)
 		selftest_cpus();
 	if (selected(list, "sched"))
 		report("sched", sched_selftest() == 0, "see above");
+	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))
+		report("kprobes", kprobes_selftest() == 0, "see above");
 	if (selected(list, "fault")) {
 		printk(KERN_INFO "selftest fault: dereferencing NULL in selftest_fault()\n");
 		selftest_fault(NULL);

@@ -74,7 +74,7 @@ SECTIONS {
 	_sdata = .;
 	.data : AT(ADDR(.data) - __START_KERNEL_map) {
 		*(.head.data)
-		*(.data .data.*)
+		*(.data .data.[!.]*)
 		*(.init.data)
 	} :data
 	. = ALIGN(PAGE_SIZE);

@@ -97,5 +97,13 @@ if grep -q 'sched_selftest' kernel/sched/*.c 2>/dev/null; then
 	else result sched fail "exit $rc"; fi
 fi
 
+# The kprobes engine on 4 CPUs: every instruction of a function probed in turn, return
+# probes, re-entry, refusals, and registration while every CPU hits the probes.
+if grep -q '^CONFIG_KPROBES=y' "arch/$ARCH/defconfig"; then
+	boot kprobes 4 256M "starling.selftest=kprobes"
+	if [ $rc -eq 0 ] && has "selftest kprobes: ok"; then result kprobes ok
+	else result kprobes fail "exit $rc"; fi
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

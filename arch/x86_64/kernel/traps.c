@@ -226,7 +226,8 @@ void noinline dump_stack(void)
 	arch_show_stack(fp[1], fp[0]);	/* start at our caller */
 }
 
-static void __noreturn die(struct pt_regs *regs, unsigned long vector, const char *what)
+static void __noreturn __noprobe die(struct pt_regs *regs, unsigned long vector,
+				      const char *what)
 {
 	if (vector == X86_TRAP_PF)
 		printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
@@ -238,7 +239,7 @@ static void __noreturn die(struct pt_regs *regs, unsigned long vector, const cha
 
 /* ---- dispatch -------------------------------------------------------------------------- */
 
-static void do_exception(struct pt_regs *regs, unsigned long vector)
+static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector)
 {
 	const char *name = vector < 32 && exception_names[vector] ? exception_names[vector] :
 			   "unknown exception";

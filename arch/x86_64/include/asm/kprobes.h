@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* x86_64 kprobes: int3 breakpoints and out-of-line single-stepping. */
+#ifndef _ASM_KPROBES_H
+#define _ASM_KPROBES_H
+
+#include <starling/types.h>
+#include <asm/insn.h>		/* MAX_INSN_SIZE */
+
+typedef u8 kprobe_opcode_t;
+
+#define BREAKPOINT_INSTRUCTION	0xcc
+
+#define KPROBE_SLOT_SIZE	32
+
+struct arch_specific_insn {
+	kprobe_opcode_t	*insn;		/* out-of-line copy in an instruction page */
+	kprobe_opcode_t	opcode;		/* the original first byte */
+	u8		len;
+	bool		fix_ip;		/* after the step, ip -= (slot - addr) */
+	bool		fix_call;	/* after the step, the pushed return address too */
+};
+
+#endif /* _ASM_KPROBES_H */

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * x86_64 kprobes: int3 breakpoints, out-of-line single-stepping, return trampolines.
+ *
+ * Arming writes int3 (0xcc) over the first byte of the probed instruction through
+ * text_poke() inside stop_machine(), so no CPU executes a half-written instruction. A copy of
+ * the instruction sits in a 32-byte slot of an instruction page (within +-2 GiB of the
+ * kernel, so RIP-relative operands can be re-aimed). A hit:
+ *
+ *   int3 -> pre handlers -> ip = slot, TF set, IF clear -> the copy runs once -> #DB ->
+ *   fix-ups -> post handlers -> resume after the original instruction
+ *
+ * Fix-ups after the step, from the decoder's class: relative branches and calls land at
+ * slot-relative targets and get ip -= slot - addr; calls also get their pushed return
+ * address corrected; ret and indirect jumps/calls already hold absolute targets.
+ *
+ * Per-CPU state (kprobe_ctlblk) is touched only with IRQs off (inside the int3 and #DB
+ * handlers). A probe hit while a handler runs on the same CPU is stepped without running
+ * handlers and counted as missed (one level of re-entry, as Linux).
+ */
+#include <starling/kprobes.h>
+#include <starling/percpu.h>
+#include <starling/printk.h>
+#include <starling/string.h>
+#include <starling/errno.h>
+#include <starling/list.h>
+#include <starling/slab.h>
+#include <asm/insn.h>
+#include <asm/ptrace.h>
+#include <asm/pgtable.h>
+#include <asm/irqflags.h>
+
+#define X86_EFLAGS_TF		0x100UL
+#define DR6_BS			(1UL << 14)
+#define SLOTS_PER_PAGE		(PAGE_SIZE / KPROBE_SLOT_SIZE)
+
+enum kprobe_status { KPROBE_IDLE, KPROBE_HIT_ACTIVE, KPROBE_HIT_SS, KPROBE_REENTER };
+
+struct kprobe_ctlblk {
+	struct kprobe_point	*cur;
+	enum kprobe_status	status;
+	unsigned long		saved_flags;	/* TF and IF of the probed context */
+	struct kprobe_point	*prev_cur;	/* the outer probe while re-entered */
+	enum kprobe_status	prev_status;
+	unsigned long		prev_saved_flags;
+};
+static DEFINE_PER_CPU(struct kprobe_ctlblk, kprobe_ctlblk);	/* IRQs off */
+
+struct insn_page {
+	struct list_head	list;
+	u8			*base;
+	u8			used[SLOTS_PER_PAGE];
+};
+static LIST_HEAD(insn_pages);	/* under kprobe_mutex (callers of prepare/free) */
+
+extern const char kretprobe_trampoline[];
+
+/* Read kernel text as it was before any breakpoint went in. */
+static void read_orig_text(unsigned long addr, u8 *buf, size_t len)
+{
+	memcpy(buf, (const void *)addr, len);
+	for (size_t i = 0; i < len; i++) {
+		struct kprobe_point *kp;
+
+		if (buf[i] != BREAKPOINT_INSTRUCTION)
+			continue;
+		kp = get_kprobe_point(addr + i);
+		if (kp && kp->armed)
+			buf[i] = kp->ainsn.opcode;
+	}
+}
+
+bool arch_insn_boundary(unsigned long func, unsigned long size, unsigned long off)
+{
+	unsigned long pos = 0;
+
+	while (pos < off && pos < size) {
+		u8 buf[MAX_INSN_SIZE];
+		struct insn insn;
+		size_t n = min_t(size_t, sizeof(buf), size - pos);
+
+		read_orig_text(func + pos, buf, n);
+		if (insn_decode(&insn, buf, n))
+			return false;
+		pos += insn.length;
+	}
+	return pos == off;
+}
+
+static int decode_at(unsigned long addr, struct insn *insn, u8 *buf)
+{
+	read_orig_text(addr, buf, MAX_INSN_SIZE);
+	return insn_decode(insn, buf, MAX_INSN_SIZE);
+}
+
+int arch_check_insn(unsigned long addr)
+{
+	u8 buf[MAX_INSN_SIZE];
+	struct insn insn;
+
+	if (decode_at(addr, &insn, buf))
+		return -EILSEQ;
+	return insn_kprobe_classify(&insn) == INSN_KPROBE_REJECT ? -EINVAL : 0;
+}
+
+static u8 *alloc_slot(void)
+{
+	struct insn_page *ip;
+
+	list_for_each_entry(ip, &insn_pages, list) {
+		for (unsigned int i = 0; i < SLOTS_PER_PAGE; i++) {
+			if (!ip->used[i]) {
+				ip->used[i] = 1;
+				return ip->base + i * KPROBE_SLOT_SIZE;
+			}
+		}
+	}
+	ip = kzalloc(sizeof(*ip), GFP_KERNEL);
+	if (!ip)
+		return NULL;
+	ip->base = alloc_insn_page();
+	if (!ip->base) {
+		kfree(ip);
+		return NULL;
+	}
+	list_add(&ip->list, &insn_pages);
+	ip->used[0] = 1;
+	return ip->base;
+}
+
+void arch_free_kprobe_insn(struct kprobe_point *kp)
+{
+	struct insn_page *ip;
+	u8 *slot = kp->ainsn.insn;
+
+	list_for_each_entry(ip, &insn_pages, list) {
+		if (slot >= ip->base && slot < ip->base + PAGE_SIZE) {
+			ip->used[(slot - ip->base) / KPROBE_SLOT_SIZE] = 0;
+			break;
+		}
+	}
+	kp->ainsn.insn = NULL;
+}
+
+int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
+{
+	u8 buf[MAX_INSN_SIZE];
+	struct insn insn;
+	enum insn_kprobe_class cls;
+	u8 *slot;
+
+	if (decode_at(addr, &insn, buf))
+		return -EILSEQ;
+	cls = insn_kprobe_classify(&insn);
+	if (cls == INSN_KPROBE_REJECT)
+		return -EINVAL;
+	slot = alloc_slot();
+	if (!slot)
+		return -ENOMEM;
+	if (insn.rip_relative) {
+		s64 disp = (s64)insn.displacement + (s64)addr - (s64)slot;
+		s32 d32 = (s32)disp;
+
+		if (disp != d32) {
+			kp->ainsn.insn = slot;
+			arch_free_kprobe_insn(kp);
+			return -EINVAL;
+		}
+		memcpy(buf + insn.disp_offset, &d32, sizeof(d32));
+	}
+	kp->ainsn.insn = slot;
+	kp->ainsn.opcode = buf[0];
+	kp->ainsn.len = insn.length;
+	kp->ainsn.fix_call = cls == INSN_KPROBE_EMULATE_CALL ||
+			     cls == INSN_KPROBE_EMULATE_CALL_INDIRECT;
+	kp->ainsn.fix_ip = cls != INSN_KPROBE_EMULATE_RET &&
+			   cls != INSN_KPROBE_EMULATE_JMP_INDIRECT &&
+			   cls != INSN_KPROBE_EMULATE_CALL_INDIRECT;
+	text_poke(slot, buf, insn.length);
+	return 0;
+}
+
+void arch_arm_kprobe(struct kprobe_point *kp)
+{
+	u8 int3 = BREAKPOINT_INSTRUCTION;
+
+	text_poke((void *)kp->addr, &int3, 1);
+}
+
+void arch_disarm_kprobe(struct kprobe_point *kp)
+{
+	text_poke((void *)kp->addr, &kp->ainsn.opcode, 1);
+}
+
+void __noprobe arch_prepare_kretprobe(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	ri->stack_loc = (unsigned long *)regs->sp;
+	ri->ret_addr = *ri->stack_loc;
+	*ri->stack_loc = (unsigned long)kretprobe_trampoline;
+}
+
+static void __noprobe setup_singlestep(struct kprobe_point *kp, struct pt_regs *regs,
+				       struct kprobe_ctlblk *kcb, enum kprobe_status status)
+{
+	kcb->saved_flags = regs->flags & (X86_EFLAGS_TF | X86_EFLAGS_IF);
+	regs->flags |= X86_EFLAGS_TF;
+	regs->flags &= ~X86_EFLAGS_IF;
+	regs->ip = (unsigned long)kp->ainsn.insn;
+	kcb->status = status;
+}
+
+/* int3 in kernel mode. Return true when it was a kprobe's. IRQs are off. */
+bool __noprobe kprobe_breakpoint_handler(struct pt_regs *regs)
+{
+	struct kprobe_ctlblk *kcb = this_cpu_ptr(&kprobe_ctlblk);
+	unsigned long addr = regs->ip - 1;
+	struct kprobe_point *kp = get_kprobe_point(addr);
+
+	if (!kp) {
+		/* Disarmed between the trap and now: run the restored instruction. */
+		if (*(u8 *)addr != BREAKPOINT_INSTRUCTION) {
+			regs->ip = addr;
+			return true;
+		}
+		return false;
+	}
+	if (kcb->cur) {
+		if (kcb->status == KPROBE_HIT_SS || kcb->status == KPROBE_REENTER)
+			panic("kprobe: unrecoverable re-entry at %pS while stepping %pS",
+			      (void *)addr, (void *)kcb->cur->addr);
+		kcb->prev_cur = kcb->cur;
+		kcb->prev_status = kcb->status;
+		kcb->prev_saved_flags = kcb->saved_flags;
+		kcb->cur = kp;
+		kprobe_count_missed(kp);
+		setup_singlestep(kp, regs, kcb, KPROBE_REENTER);
+		return true;
+	}
+	kcb->cur = kp;
+	kcb->status = KPROBE_HIT_ACTIVE;
+	if (kprobe_run_pre_handlers(kp, regs)) {
+		kcb->cur = NULL;	/* a handler redirected regs->ip */
+		kcb->status = KPROBE_IDLE;
+		return true;
+	}
+	setup_singlestep(kp, regs, kcb, KPROBE_HIT_SS);
+	return true;
+}
+
+/* #DB in kernel mode: the end of a kprobe's single step? IRQs are off. */
+bool __noprobe kprobe_single_step_handler(struct pt_regs *regs)
+{
+	struct kprobe_ctlblk *kcb = this_cpu_ptr(&kprobe_ctlblk);
+	struct kprobe_point *kp = kcb->cur;
+	unsigned long slot, dr6;
+
+	if (!kp || (kcb->status != KPROBE_HIT_SS && kcb->status != KPROBE_REENTER))
+		return false;
+	__asm__ __volatile__("mov %%dr6, %0" : "=r"(dr6));
+	if (!(dr6 & DR6_BS))
+		return false;
+	slot = (unsigned long)kp->ainsn.insn;
+	if (kp->ainsn.fix_call)
+		*(unsigned long *)regs->sp = kp->addr + kp->ainsn.len;
+	if (kp->ainsn.fix_ip)
+		regs->ip = regs->ip - slot + kp->addr;
+	regs->flags = (regs->flags & ~(X86_EFLAGS_TF | X86_EFLAGS_IF)) | kcb->saved_flags;
+	__asm__ __volatile__("mov %0, %%dr6" :: "r"(0UL));
+	if (kcb->status == KPROBE_REENTER) {
+		kcb->cur = kcb->prev_cur;
+		kcb->status = kcb->prev_status;
+		kcb->saved_flags = kcb->prev_saved_flags;
+		return true;
+	}
+	kprobe_run_post_handlers(kp, regs);
+	kcb->cur = NULL;
+	kcb->status = KPROBE_IDLE;
+	return true;
+}
+
+/* Helpers the trampoline below calls into must never be probed either. */
+NOKPROBE_SYMBOL(kprobe_breakpoint_handler);
+NOKPROBE_SYMBOL(kprobe_single_step_handler);
