@@ -126,8 +126,8 @@ boot_once() {
 	}
 	f[1] == "BENCH-END" { ended = 1 }
 	END {
-		if (rc == 124 || rc == 137) why = "hung: killed after " limit " s"
-		else if (rc == 143 && !booted) why = "no init line within " blimit " s: killed"
+		if (rc == "killed") why = "no init line within " blimit " s: killed"
+		else if (rc == 124 || rc == 137) why = "hung: killed after " limit " s"
 		else if (panic != "") why = panic
 		else if (rc % 2 == 1 && rc >= 3) why = "panic (isa-debug-exit code " (rc - 1) / 2 ")"
 		else why = "QEMU exit " rc
@@ -203,7 +203,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 		med[k] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 		has[k] = 1
 		cell[k] = fmt(med[k])
-		if (n > 1) cell[k] = cell[k] " [" fmt(a[1]) "-" fmt(a[n]) "]"
+		if (n > 1 && a[1] != a[n]) cell[k] = cell[k] " [" fmt(a[1]) "-" fmt(a[n]) "]"
 		if (nf) cell[k] = cell[k] " (" nf "/" runs " failed: " why ")"
 	}
 	# note(REASON): a short reference "F<n>" for a failure reason, listed under the table.
@@ -242,6 +242,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 	$4 == "fail" {
 		if (!(($1, $2, $3) in err)) err[$1, $2, $3] = $5
 		if (!(($5, $1, $2) in where)) { where[$5, $1, $2] = 1; wl[$5] = wl[$5] (wl[$5] == "" ? "" : ", ") $1 " run " $2 }
+		note($5)
 		next
 	}
 	END {
@@ -280,7 +281,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 			print "Failures (every failed run, with the reason it gave):"
 			print ""
 			for (i = 1; i <= nfid; i++)
-				printf "- F%d (%s): %s\n", i, wl[ftext[i]], ftext[i]
+				printf "- F%d%s: %s\n", i, (wl[ftext[i]] == "" ? "" : " (" wl[ftext[i]] ")"), ftext[i]
 		}
 	}' "$REC"
 	echo

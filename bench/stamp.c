@@ -4,7 +4,8 @@
  * and stderr on a pipe, and copies every line it prints to stdout prefixed with the host's
  * wall time since CMD was started, in milliseconds ("%.3f "), taken when the line's newline
  * arrived; carriage returns are removed.
- * The last line is "%.3f EXIT <status>", the exit status of CMD as a shell would give it.
+ * The last line is "%.3f EXIT <status>", the exit status of CMD as a shell would give it, or
+ * "%.3f EXIT killed" after -w gave up on it.
  * bench/run.sh starts QEMU through it, so the stamp on the first line /init prints is the
  * host time from QEMU's start to that line.  Stdin of CMD is /dev/null.
  *
@@ -43,7 +44,7 @@ int main(int argc, char **argv)
 
 	const char *word = NULL;
 	uint64_t deadline = 0;
-	int seen = 0;
+	int seen = 0, killed = 0;
 
 	if (argc > 4 && !strcmp(argv[1], "-w")) {
 		word = argv[2];
@@ -93,6 +94,7 @@ int main(int argc, char **argv)
 
 			if (poll(&pfd, 1, ms) == 0) {
 				kill(-pid, SIGTERM);
+				killed = 1;
 				word = NULL;	/* once */
 			}
 		}
@@ -122,7 +124,10 @@ int main(int argc, char **argv)
 	if (waitpid(pid, &status, 0) != pid)
 		status = 0x7f00;
 	t = mono_ns();
-	printf("%.3f EXIT %d\n", (t - t0) / 1e6,
-	       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	if (killed)
+		printf("%.3f EXIT killed\n", (t - t0) / 1e6);
+	else
+		printf("%.3f EXIT %d\n", (t - t0) / 1e6,
+		       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 	return 0;
 }
