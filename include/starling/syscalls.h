@@ -45,10 +45,10 @@ struct syscall_entry {
 
 #include <asm/syscall_wrapper.h>	/* __ARCH_SYS(name), __ARCH_REGS_TO_ARGS(x) */
 
-#define __SYSCALL_REGISTER(name)						\
-	static const struct syscall_entry __syscall_entry##name __used		\
+#define __SYSCALL_REGISTER(sname)						\
+	static const struct syscall_entry __syscall_entry##sname __used		\
 		__aligned(8) __section(".syscall_entries") = {			\
-		.nr = __NR##name, .fn = __ARCH_SYS(name), .name = #name + 1,	\
+		.nr = __NR##sname, .fn = __ARCH_SYS(sname), .name = #sname + 1,	\
 	}
 
 #define SYSCALL_DEFINEx(x, name, ...)						\
