@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The few file operations the memory and exec code need (private file mappings, reading
+ * executables): a reference to a file, a read at an offset, fd lookup. They go through the
+ * VFS when it is built in; without it they fail cleanly, so address spaces and anonymous
+ * memory work on their own.
+ */
+#include <starling/errno.h>
+#include <starling/mm_user.h>
+
+#if __has_include(<starling/fs.h>)
+#include <starling/fs.h>
+#include <starling/file.h>
+#define HAVE_VFS	1
+#else
+#define HAVE_VFS	0
+#endif
+
+#if HAVE_VFS
+struct file *mm_file_get(struct file *file)
+{
+	return get_file(file);
+}
+
+void mm_file_put(struct file *file)
+{
+	fput(file);
+}
+
+ssize_t mm_file_read(struct file *file, void *buf, size_t count, loff_t pos)
+{
+	return kernel_read(file, buf, count, &pos);
+}
+
+struct file *mm_fget(int fd)
+{
+	return fd < 0 ? NULL : fget(fd);
+}
+#else
+struct file *mm_file_get(struct file *file)
+{
+	return file;
+}
+
+void mm_file_put(struct file *file)
+{
+}
+
+ssize_t mm_file_read(struct file *file, void *buf, size_t count, loff_t pos)
+{
+	return -EIO;
+}
+
+struct file *mm_fget(int fd)
+{
+	return NULL;
+}
+#endif
