@@ -179,6 +179,8 @@ unsigned int __noprobe smp_processor_id(void)
 
 /* ---- reporting ------------------------------------------------------------------------- */
 
+static void show_trace_regs(const struct pt_regs *regs);
+
 void show_regs(const struct pt_regs *regs)
 {
 	printk(KERN_EMERG "CPU: %u PID: 0 Comm: starling\n", raw_smp_processor_id());
@@ -192,7 +194,7 @@ void show_regs(const struct pt_regs *regs)
 	printk(KERN_EMERG "CR2: %016lx CR3: %016lx CR4: %016lx\n", read_cr2(), read_cr3(),
 	       read_cr4());
 	if (!user_mode(regs))
-		arch_show_stack(regs->ip, regs->bp);
+		show_trace_regs(regs);
 }
 
 static bool kernel_stack_addr(unsigned long a)
@@ -200,11 +202,36 @@ static bool kernel_stack_addr(unsigned long a)
 	return a >= PAGE_OFFSET && !(a & 7);
 }
 
+static void walk_frames(unsigned long fp);
+
+/*
+ * The trace of a trapped context. A function that had not set up its frame yet (or never
+ * does: leaf code after shrink-wrapping) still has its return address at the top of the
+ * stack; like Linux, print such an unverified entry with "? ".
+ */
+static void show_trace_regs(const struct pt_regs *regs)
+{
+	unsigned long top = *(unsigned long *)regs->sp;
+
+	printk(KERN_EMERG "Call Trace:\n");
+	printk(KERN_EMERG " <TASK>\n");
+	printk(KERN_EMERG " %pS\n", (void *)regs->ip);
+	if (is_kernel_text(top) && (regs->bp <= regs->sp ||
+				    top != ((unsigned long *)regs->bp)[1]))
+		printk(KERN_EMERG " ? %pS\n", (void *)top);
+	walk_frames(regs->bp);
+}
+
 void arch_show_stack(unsigned long ip, unsigned long fp)
 {
 	printk(KERN_EMERG "Call Trace:\n");
 	printk(KERN_EMERG " <TASK>\n");
 	printk(KERN_EMERG " %pS\n", (void *)ip);
+	walk_frames(fp);
+}
+
+static void walk_frames(unsigned long fp)
+{
 	for (int depth = 0; depth < 32 && kernel_stack_addr(fp); depth++) {
 		unsigned long ret = ((unsigned long *)fp)[1];
 		unsigned long next = ((unsigned long *)fp)[0];
