@@ -46,7 +46,9 @@ check_error() {
 		"error_log first line for '$cmd'" || return 1
 	expect_eq "$(sed -n '1s/^[^]]*] //p' error_log)" "trace_kprobe: error: $msg" \
 		"message for '$cmd'" || return 1
-	expect_eq "$(sed -n 2p error_log)" "  Command: $cmd" "command line" || return 1
+	# argv re-joined with single spaces.
+	expect_eq "$(sed -n 2p error_log)" "  Command: $(echo "$cmd" | tr -s ' ' | sed 's/^ //; s/ $//')" \
+		"command line" || return 1
 	expect_eq "$(sed -n 3p error_log)" "$(spaces $((11 + pos)))^" "caret for '$marked'" || return 1
 	# No half-made event is left behind.
 	expect_eq "$(cat kprobe_events)" "$before" "kprobe_events after '$cmd'" || return 1
