@@ -189,6 +189,15 @@ static int __init loglevel_setup(const char *val)
 }
 __setup("loglevel", loglevel_setup);
 
+/* console=ttyS0[,options]: the serial port is the only console; others are noted and ignored. */
+static int __init console_setup(const char *val)
+{
+	if (strncmp(val, "ttyS0", 5) && strncmp(val, "tty0", 4))
+		pr_warn("console: %s is not available, using ttyS0\n", val);
+	return 0;
+}
+__setup("console", console_setup);
+
 static int __init quiet_setup(const char *val)
 {
 	console_loglevel = CONSOLE_LOGLEVEL_QUIET;

@@ -7,6 +7,7 @@
  *
  *   kallsyms  the embedded symbol table resolves known functions both ways
  *   cpus      every CPU the firmware listed came online
+ *   irq       the console's interrupt line is routed to a CPU (transmitter-empty interrupt)
  *   fault     a NULL dereference in selftest_fault(): the oops must name it in RIP and in
  *             a symbolized call trace, then panic
  *   sched     the scheduler's own tests (kernel/sched/selftest.c)
@@ -19,6 +20,9 @@
 #include <starling/smp.h>
 #include <starling/selftest.h>
 #include <starling/reboot.h>
+#include <starling/interrupt.h>
+#include <starling/console.h>
+#include <starling/delay.h>
 #include <asm/acpi.h>
 
 static int failures;
@@ -54,6 +58,36 @@ static void selftest_cpus(void)
 	report("cpus", num_online_cpus() == min_t(unsigned int, acpi.nr_cpus, NR_CPUS), why);
 }
 
+static unsigned long test_irq_hits;
+
+static void test_irq_handler(unsigned int irq, void *dev)
+{
+	test_irq_hits++;
+	arch_console_tx_irq(false);	/* level stays asserted otherwise */
+}
+
+/* The console's interrupt line reaches a CPU through the interrupt controllers. */
+static void selftest_irq(void)
+{
+	unsigned int irq = arch_console_irq(), cpu;
+	unsigned long before = 0, after = 0;
+	char why[64];
+
+	if (!irq_name(irq) && request_irq(irq, test_irq_handler, "selftest", NULL)) {
+		report("irq", false, "request_irq failed");
+		return;
+	}
+	for_each_online_cpu(cpu)
+		before += irq_count(irq, cpu);
+	arch_console_tx_irq(true);
+	msleep(20);
+	arch_console_tx_irq(false);
+	for_each_online_cpu(cpu)
+		after += irq_count(irq, cpu);
+	snprintf(why, sizeof(why), "%lu interrupts on line %u", after - before, irq);
+	report("irq", after > before, why);
+}
+
 /* Not static and never inlined: the oops must show this name. */
 noinline int selftest_fault(volatile int *p)
 {
@@ -85,6 +119,8 @@ bool run_boot_selftests(void)
 		selftest_kallsyms();
 	if (selected(list, "cpus"))
 		selftest_cpus();
+	if (selected(list, "irq"))
+		selftest_irq();
 	if (selected(list, "sched"))
 		report("sched", sched_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))

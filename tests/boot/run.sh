@@ -41,10 +41,11 @@ has() { grep -q -- "$1" "$log"; }
 
 # Every CPU comes online and the machine powers off cleanly (exit 0) - for each CPU count.
 for smp in 1 2 4 8; do
-	boot "smp$smp" "$smp" 256M "starling.selftest=cpus,kallsyms"
+	boot "smp$smp" "$smp" 256M "starling.selftest=cpus,kallsyms,irq"
 	if [ $rc -ne 0 ]; then result "smp$smp" fail "QEMU exit status $rc, expected 0"
 	elif ! has "smp: Brought up 1 node, $smp CPU"; then result "smp$smp" fail "not all CPUs came up"
 	elif ! has "selftest cpus: ok"; then result "smp$smp" fail "selftest cpus"
+	elif ! has "selftest irq: ok"; then result "smp$smp" fail "serial interrupt not delivered"
 	elif ! has "reboot: Power down"; then result "smp$smp" fail "no power-down message"
 	else result "smp$smp" ok; fi
 done

@@ -50,5 +50,18 @@ int arch_console_getc(void)
 
 void arch_console_enable_rx_irq(void)
 {
-	outb(0x01, COM1 + UART_IER);	/* received-data interrupt */
+	outb(inb(COM1 + UART_IER) | 0x01, COM1 + UART_IER);	/* received-data interrupt */
+}
+
+unsigned int arch_console_irq(void)
+{
+	return 4;	/* COM1 on the ISA bus */
+}
+
+/* Raise (or stop) the transmitter-empty interrupt: a way to test the interrupt's routing. */
+void arch_console_tx_irq(bool on)
+{
+	u8 ier = inb(COM1 + UART_IER);
+
+	outb(on ? ier | 0x02 : ier & ~0x02, COM1 + UART_IER);
 }
