@@ -17,7 +17,7 @@ extern const struct kernel_param __start_setup_params[], __stop_setup_params[];
 
 static char cmdline_copy[COMMAND_LINE_SIZE];	/* words point into this; boot CPU only */
 
-const char *init_argv[MAX_INIT_ARGS + 2] = { NULL, "init" };	/* [0] is set to the program */
+const char *init_argv[MAX_INIT_ARGS + 2] = { "init", NULL };	/* [0] becomes the program */
 const char *init_envp[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux" };
 const char *ramdisk_execute_command = "/init";
 const char *execute_command;

@@ -7,6 +7,7 @@
  *
  *   kallsyms  the embedded symbol table resolves known functions both ways
  *   cpus      every CPU the firmware listed came online
+ *   cmdline   print init's arguments and environment as parsed from the command line
  *   irq       the console's interrupt line is routed to a CPU (transmitter-empty interrupt)
  *   fault     a NULL dereference in selftest_fault(): the oops must name it in RIP and in
  *             a symbolized call trace, then panic
@@ -88,6 +89,25 @@ static void selftest_irq(void)
 	report("irq", after > before, why);
 }
 
+/*
+ * How the command line reached init, for the boot test to compare with what it passed:
+ * "selftest cmdline: argv=[init,a,b] envp=[HOME=/,TERM=linux,x=y] rdinit=/init".
+ */
+static void selftest_cmdline(void)
+{
+	char buf[256];
+	size_t n = 0;
+
+	n += scnprintf(buf + n, sizeof(buf) - n, "argv=[");
+	for (int i = 1; init_argv[i]; i++)
+		n += scnprintf(buf + n, sizeof(buf) - n, "%s%s", i > 1 ? "," : "", init_argv[i]);
+	n += scnprintf(buf + n, sizeof(buf) - n, "] envp=[");
+	for (int i = 0; init_envp[i]; i++)
+		n += scnprintf(buf + n, sizeof(buf) - n, "%s%s", i ? "," : "", init_envp[i]);
+	scnprintf(buf + n, sizeof(buf) - n, "] rdinit=%s", ramdisk_execute_command);
+	printk(KERN_INFO "selftest cmdline: %s\n", buf);
+}
+
 /* Not static and never inlined: the oops must show this name. */
 noinline int selftest_fault(volatile int *p)
 {
@@ -121,6 +141,8 @@ bool run_boot_selftests(void)
 		selftest_cpus();
 	if (selected(list, "irq"))
 		selftest_irq();
+	if (selected(list, "cmdline"))
+		selftest_cmdline();
 	if (selected(list, "sched"))
 		report("sched", sched_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))

@@ -8,7 +8,7 @@
 #define MAX_INIT_ARGS	32
 #define MAX_INIT_ENVS	32
 
-extern const char *init_argv[];		/* NULL-terminated; [0] filled in at exec */
+extern const char *init_argv[];		/* NULL-terminated; [0] becomes the program at exec */
 extern const char *init_envp[];		/* NULL-terminated */
 extern const char *ramdisk_execute_command;	/* rdinit=, default /init */
 extern const char *execute_command;		/* init=, or NULL */

@@ -37,7 +37,7 @@ result() {	# result NAME OK [WHY]
 	fi
 }
 
-has() { grep -q -- "$1" "$log"; }
+has() { grep -qF -- "$1" "$log"; }
 
 # Every CPU comes online and the machine powers off cleanly (exit 0) - for each CPU count.
 for smp in 1 2 4 8; do
@@ -85,6 +85,14 @@ if grep -q '^CONFIG_USERSPACE=n' "arch/$ARCH/defconfig"; then
 		result noinit ok
 	else result noinit fail "exit $rc"; fi
 fi
+
+# Command-line parsing as Linux: known parameters are consumed, dotted (module) ones dropped,
+# key=value words go to init's environment and other words to its arguments; after "--"
+# everything is init's; quotes group blanks.
+boot cmdline 1 256M 'loglevel=7 foo=bar mod.opt=1 single "quoted=a b" -- x=1 y starling.selftest=cmdline'
+want='selftest cmdline: argv=[single,x=1,y,starling.selftest=cmdline] envp=[HOME=/,TERM=linux,foo=bar,quoted=a b] rdinit=/init'
+if has "$want"; then result cmdline ok
+else result cmdline fail "expected: $want"; fi
 
 # Command-line parsing: quiet lowers the console log level (info lines disappear).
 boot quiet 1 256M "quiet starling.selftest=kallsyms"
