@@ -20,6 +20,8 @@
 #include <starling/kernel.h>
 #include <starling/printk.h>
 #include <starling/sched.h>
+#include <starling/signal.h>
+#include <starling/smp.h>
 #include <starling/string.h>
 #include <starling/uaccess.h>
 #include <starling/mm_user.h>
@@ -87,9 +89,17 @@ void syscall_table_init(void)
 	}
 }
 
+static void syscall_init_ipi(void *unused)
+{
+	syscall_init();
+}
+
+/* After smp_init(): fill the table, then set up SYSCALL on every CPU. */
 static int __init syscall_table_initcall(void)
 {
 	syscall_table_init();
+	syscall_init();
+	smp_call_function(syscall_init_ipi, NULL, false);	/* IRQs are off here */
 	return 0;
 }
 core_initcall(syscall_table_initcall);
@@ -155,14 +165,14 @@ bool __noprobe do_syscall_64(struct pt_regs *regs, unsigned long nr)
 		regs->ax = -ENOSYS;
 	}
 	arch_local_irq_disable();
-	exit_to_user_mode(regs);
+	syscall_exit_to_user_mode(regs);	/* signals, -ERESTART*, reschedule */
 	return syscall_can_sysret(regs);
 }
 
 /**
  * syscall_init() - per-CPU set-up for user mode: SYSCALL MSRs, and CR0/CR4 for SSE
  *
- * Called by cpu_init_tables() on every CPU when CONFIG_USERSPACE is on.
+ * Run on every CPU by an initcall once all CPUs are up (CONFIG_USERSPACE only).
  */
 void syscall_init(void)
 {
@@ -269,14 +279,18 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
 	case ARCH_SET_FS:
 		if (arg2 >= TASK_SIZE)
 			return -EPERM;
+		preempt_disable();	/* the field and the MSR change together */
 		t->fsbase = arg2;
 		wrmsr(MSR_FS_BASE, arg2);
+		preempt_enable();
 		return 0;
 	case ARCH_SET_GS:
 		if (arg2 >= TASK_SIZE)
 			return -EPERM;
+		preempt_disable();
 		t->gsbase = arg2;
 		wrmsr(MSR_KERNEL_GS_BASE, arg2);
+		preempt_enable();
 		return 0;
 	case ARCH_GET_FS:
 		return put_user(t->fsbase, (unsigned long __user *)arg2);
