@@ -9,6 +9,8 @@
 #include <asm/processor.h>
 #include <asm/irqflags.h>
 #include <asm/x86.h>
+#include <asm/ptrace.h>
+#include <asm/syscall.h>
 
 struct task_struct *__switch_to_asm(unsigned long *prev_sp, unsigned long next_sp,
 				    struct task_struct *prev);
@@ -25,6 +27,8 @@ struct task_struct *__noprobe arch_switch_to(struct task_struct *prev, struct ta
 	struct thread_struct *pt = task_thread(prev), *nt = task_thread(next);
 
 	tss_set_kernel_stack(nt->sp0);
+	if (IS_ENABLED(CONFIG_USERSPACE))
+		switch_user_context(prev, next);	/* page table, user FPU state */
 	arch_set_current(next);
 	if (pt->fsbase != nt->fsbase)
 		wrmsr(MSR_FS_BASE, nt->fsbase);
@@ -37,7 +41,8 @@ void arch_setup_kthread(struct task_struct *p, unsigned long stack_top, int (*fn
 			void *arg)
 {
 	struct thread_struct *t = task_thread(p);
-	unsigned long *frame = (unsigned long *)(stack_top & ~15UL) - 8;
+	/* The top PTREGS_SIZE bytes stay free for user registers (a kthread that execs). */
+	unsigned long *frame = (unsigned long *)((stack_top & ~15UL) - PTREGS_SIZE - 8) - 8;
 
 	frame[0] = 0;				/* r15 */
 	frame[1] = 0;				/* r14 */
