@@ -21,6 +21,7 @@
 #include <starling/smp.h>
 #include <starling/selftest.h>
 #include <starling/reboot.h>
+#include <starling/mm_user.h>
 #include <starling/interrupt.h>
 #include <starling/console.h>
 #include <starling/delay.h>
@@ -145,6 +146,8 @@ bool run_boot_selftests(void)
 		selftest_cmdline();
 	if (selected(list, "sched"))
 		report("sched", sched_selftest() == 0, "see above");
+	if (IS_ENABLED(CONFIG_USERSPACE) && selected(list, "exec"))
+		report("exec", exec_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))
 		report("kprobes", kprobes_selftest() == 0, "see above");
 	if (selected(list, "fault")) {
