@@ -25,6 +25,7 @@
  */
 #include <starling/sched.h>
 #include <starling/kthread.h>
+#include <starling/signal.h>
 #include <starling/timer.h>
 #include <starling/kernel.h>
 #include <starling/smp_arch.h>
@@ -777,7 +778,10 @@ void __noreturn do_exit(long code)
 		panic("Attempted to kill init! exitcode=0x%08lx", (unsigned long)code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
-	detach_pid(tsk);
+	if (IS_ENABLED(CONFIG_USERSPACE) && tsk->process_private)
+		exit_process(code);	/* process teardown; release_task() detaches the pid */
+	else
+		detach_pid(tsk);
 	if (tsk->kthread)
 		kthread_exit_notify(tsk, code);
 	preempt_disable();
