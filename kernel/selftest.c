@@ -20,6 +20,7 @@
 #include <starling/string.h>
 #include <starling/smp.h>
 #include <starling/selftest.h>
+#include <starling/trace_kprobe.h>
 #include <starling/reboot.h>
 #include <starling/mm_user.h>
 #include <starling/interrupt.h>
@@ -150,6 +151,8 @@ bool run_boot_selftests(void)
 		report("exec", exec_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))
 		report("kprobes", kprobes_selftest() == 0, "see above");
+	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobe_events"))
+		report("kprobe_events", trace_kprobe_selftest() == 0, "see above");
 	if (selected(list, "fault")) {
 		printk(KERN_INFO "selftest fault: dereferencing NULL in selftest_fault()\n");
 		selftest_fault(NULL);
