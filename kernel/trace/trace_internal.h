@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Kernel-only glue between trace.c and trace_events.c: the generic control-file layer
+ * (a file whose read text comes from a show callback, made at open, and whose writes go to
+ * a write callback as one NUL-terminated string), and the hooks each side calls.
+ */
+#ifndef _KERNEL_TRACE_TRACE_INTERNAL_H
+#define _KERNEL_TRACE_TRACE_INTERNAL_H
+
+#include <starling/types.h>
+#include <starling/trace_events.h>
+
+/* The type of trace_marker records (Linux's TRACE_PRINT); event ids start above it. */
+#define TRACE_PRINT_TYPE	5
+
+struct trace_ctl_file;
+
+struct trace_ctl {
+	/* The whole text, snprintf-style. NULL: not readable. */
+	int	(*show)(struct trace_ctl_file *f, char *buf, size_t size);
+	/* @kbuf holds the @len written bytes and a NUL. Return @len or a negative errno. */
+	ssize_t	(*write)(struct trace_ctl_file *f, char *kbuf, size_t len);
+	/* An O_TRUNC open for writing; an error fails the open. */
+	int	(*trunc)(struct trace_ctl_file *f);
+	/* Optional open/close accounting (event files count their users). */
+	int	(*get)(struct trace_ctl_file *f);
+	void	(*put)(struct trace_ctl_file *f);
+	size_t	write_max;	/* longest accepted write; 0: 4096 */
+};
+
+struct trace_ctl_file {
+	const struct trace_ctl	*ops;
+	long			arg;
+	void			*data;
+	struct tracefs_node	*node;
+};
+
+struct trace_cpu_file {
+	int	cpu;		/* RING_BUFFER_ALL_CPUS or one CPU */
+};
+
+struct trace_ctl_file *trace_create_ctl_file(const char *name, unsigned short mode,
+					     struct tracefs_node *parent,
+					     const struct trace_ctl *ops, long arg, void *data);
+void trace_remove_ctl_file(struct trace_ctl_file *f);
+
+/* trace.c */
+int tracer_alloc_buffers(void);
+void trace_create_files(void);		/* tracefs calls it once it is up */
+
+/* trace_events.c */
+int trace_events_init(void);
+void trace_events_create_files(void);
+/* Print the text of a record (after the context); takes event_mutex. */
+int trace_event_print(const struct trace_entry *ent, unsigned int len, char *buf, size_t size);
+
+#endif /* _KERNEL_TRACE_TRACE_INTERNAL_H */
