@@ -23,6 +23,7 @@
 #include <starling/kallsyms.h>
 #include <starling/ring_buffer.h>
 #include <starling/trace_filter.h>
+#include <starling/trace_events.h>
 #include <starling/uaccess.h>
 #include <starling/sched.h>
 #include <starling/mutex.h>
@@ -60,6 +61,8 @@ struct tk_event {
 	struct event_filter	*filter;	/* read by the hit path; NULL: none */
 	struct filter_field	*fields;	/* kcalloc'd; names point into the first spec */
 	struct filter_event	fevent;
+	/* What the event core is handed (trace_events.h); data points back here. */
+	struct trace_event_call	call;
 };
 
 struct trace_kprobe {
@@ -109,9 +112,10 @@ static bool tk_name_used_elsewhere(const char *group, const char *event)
 	return false;
 }
 
+/* Later __trace_add_event_call(&ev->call), which hands out the id and events/ files. */
 static int tk_event_register(struct tk_event *ev)
 {
-	ev->id = tk_next_id++;
+	ev->id = ev->call.id = tk_next_id++;
 	return 0;
 }
 
@@ -468,6 +472,32 @@ static void free_tk_event(struct tk_event *ev)
 	kfree(ev);
 }
 
+static void arm_event(struct tk_event *ev, bool on);
+
+/* trace_event_call callbacks: the format file, a record's text, enable/disable */
+static int tk_call_format(struct trace_event_call *call, int id, char *buf, size_t size)
+{
+	struct tk_event *ev = call->data;
+
+	return probe_format_text(event_first_probe(ev)->spec, ev->name, id, buf, size);
+}
+
+static int tk_call_print(struct trace_event_call *call, const void *rec, unsigned int len,
+			 char *buf, size_t size)
+{
+	const struct probe_fetch_ctx sym = { .ops = &tk_fetch_ops };
+	struct tk_event *ev = call->data;
+
+	return probe_print_record(event_first_probe(ev)->spec, ev->name, rec, len, &sym, false,
+				  buf, size);
+}
+
+static int tk_call_reg(struct trace_event_call *call, bool enable)
+{
+	arm_event(call->data, enable);
+	return 0;
+}
+
 /* The first probe of a new event: the event is made from its spec, fields and all. */
 static struct tk_event *alloc_tk_event(const struct trace_kprobe *tk)
 {
@@ -483,6 +513,17 @@ static struct tk_event *alloc_tk_event(const struct trace_kprobe *tk)
 		kfree(ev);
 		return NULL;
 	}
+	ev->call = (struct trace_event_call){
+		.system		= ev->group,
+		.name		= ev->name,
+		.fields		= ev->fevent.fields,
+		.nr_fields	= ev->fevent.nr_fields,
+		.format		= tk_call_format,
+		.print		= tk_call_print,
+		.reg		= tk_call_reg,
+		.data		= ev,
+		.flags		= TRACE_EVENT_FL_DYNAMIC,
+	};
 	return ev;
 }
 
@@ -945,19 +986,26 @@ bool trace_kprobe_event_enabled(const struct tk_event *ev)
  */
 int trace_kprobe_event_enable(struct tk_event *ev, bool on)
 {
-	struct trace_kprobe *tk;
-
 	mutex_lock(&tk_mutex);
-	if (ev->enabled != on) {
-		if (on)
-			WRITE_ONCE(ev->enabled, true);
-		list_for_each_entry(tk, &ev->probes, sibling)
-			set_tk_armed(tk, on);
-		if (!on)
-			WRITE_ONCE(ev->enabled, false);
-	}
+	arm_event(ev, on);
 	mutex_unlock(&tk_mutex);
 	return 0;
+}
+
+/* Arm or disarm every probe of @ev; records flow while ev->enabled. Caller holds tk_mutex. */
+static void arm_event(struct tk_event *ev, bool on)
+{
+	struct trace_kprobe *tk;
+
+	mutex_assert_held(&tk_mutex);
+	if (ev->enabled == on)
+		return;
+	if (on)
+		WRITE_ONCE(ev->enabled, true);
+	list_for_each_entry(tk, &ev->probes, sibling)
+		set_tk_armed(tk, on);
+	if (!on)
+		WRITE_ONCE(ev->enabled, false);
 }
 
 void trace_kprobe_event_get(struct tk_event *ev)
@@ -980,7 +1028,7 @@ int trace_kprobe_format_text(struct tk_event *ev, char *buf, size_t size)
 	int ret;
 
 	mutex_lock(&tk_mutex);
-	ret = probe_format_text(event_first_probe(ev)->spec, ev->name, ev->id, buf, size);
+	ret = tk_call_format(&ev->call, ev->id, buf, size);
 	mutex_unlock(&tk_mutex);
 	return ret;
 }
@@ -1036,8 +1084,9 @@ int trace_kprobe_print_record(const void *rec, size_t len, bool sym_addr, char *
 	list_for_each_entry(ev, &tk_events, list) {
 		if (ev->id != type)
 			continue;
-		ret = probe_print_record(event_first_probe(ev)->spec, ev->name, rec, len, &sym,
-					 sym_addr, buf, size);
+		ret = sym_addr ? probe_print_record(event_first_probe(ev)->spec, ev->name, rec,
+						    len, &sym, true, buf, size) :
+				 tk_call_print(&ev->call, rec, len, buf, size);
 		break;
 	}
 	mutex_unlock(&tk_mutex);
@@ -1066,25 +1115,23 @@ int kprobes_enabled_text(char *buf, size_t size)
  * @buf: the bytes written (kernel copy)
  * @count: their number
  *
- * "1"/"y"/"Y" re-arms every enabled probe, "0"/"n"/"N" disarms all of them; each probe's
- * own disabled state is kept.
+ * A kstrtobool() word: "1"/"y"/"on" re-arms every enabled probe, "0"/"n"/"off" disarms
+ * all of them; each probe's own disabled state is kept.
  *
  * Return: @count, or -EINVAL.
  */
 int kprobes_enabled_write(const char *buf, size_t count)
 {
-	char c = count ? buf[0] : '\0';
+	char tmp[8];
+	bool on;
 
-	switch (c) {
-	case '1': case 'y': case 'Y':
-		kprobes_set_all_armed(true);
-		break;
-	case '0': case 'n': case 'N':
-		kprobes_set_all_armed(false);
-		break;
-	default:
+	if (!count)
 		return -EINVAL;
-	}
+	memcpy(tmp, buf, min(count, sizeof(tmp) - 1));
+	tmp[min(count, sizeof(tmp) - 1)] = '\0';
+	if (kstrtobool(tmp, &on))
+		return -EINVAL;
+	kprobes_set_all_armed(on);
 	return count;
 }
 
