@@ -28,6 +28,8 @@
 #include <starling/delay.h>
 #include <asm/acpi.h>
 
+int vfs_selftest(void);	/* fs/vfs/selftest.c: failures */
+
 static int failures;
 
 static void report(const char *name, bool ok, const char *why)
@@ -147,6 +149,8 @@ bool run_boot_selftests(void)
 		selftest_cmdline();
 	if (selected(list, "sched"))
 		report("sched", sched_selftest() == 0, "see above");
+	if (selected(list, "vfs"))
+		report("vfs", vfs_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_USERSPACE) && selected(list, "exec"))
 		report("exec", exec_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))
