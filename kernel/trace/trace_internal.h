@@ -50,6 +50,9 @@ void trace_create_files(void);		/* tracefs calls it once it is up */
 
 /* trace_events.c */
 int trace_events_init(void);
+
+/* trace_sched.c: the sched and raw_syscalls events */
+int trace_sched_events_init(void);
 void trace_events_create_files(void);
 /* Print the text of a record (after the context); takes event_mutex. */
 int trace_event_print(const struct trace_entry *ent, unsigned int len, char *buf, size_t size);
