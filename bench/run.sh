@@ -244,7 +244,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 	$4 == "ok" { val[$1, $2, $3] = $5 + 0; next }
 	$4 == "fail" {
 		if (!(($1, $2, $3) in err)) err[$1, $2, $3] = $5
-		if (!(($5, $1, $2) in where)) { where[$5, $1, $2] = 1; wl[$5] = wl[$5] (wl[$5] == "" ? "" : ", ") $1 " run " $2 }
+		if (!(($5, $1, $2) in where)) { where[$5, $1, $2] = 1; wk[$5, $1] = wk[$5, $1] (wk[$5, $1] == "" ? "" : ",") $2 }
 		note($5)
 		next
 	}
@@ -283,8 +283,13 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 			print ""
 			print "Failures (every failed run, with the reason it gave):"
 			print ""
-			for (i = 1; i <= nfid; i++)
-				printf "- F%d%s: %s\n", i, (wl[ftext[i]] == "" ? "" : " (" wl[ftext[i]] ")"), ftext[i]
+			for (i = 1; i <= nfid; i++) {
+				w = ""
+				for (ki = 1; ki <= 2; ki++)
+					if ((ftext[i], ks[ki]) in wk)
+						w = w (w == "" ? "" : "; ") ks[ki] " run" (index(wk[ftext[i], ks[ki]], ",") ? "s " : " ") wk[ftext[i], ks[ki]]
+				printf "- F%d%s: %s\n", i, (w == "" ? "" : " (" w ")"), ftext[i]
+			}
 		}
 	}' "$REC"
 	echo
