@@ -88,19 +88,15 @@ struct signal_struct {
 	struct timer_list	real_timer;
 	unsigned long		it_real_incr;	/* interval in jiffies, 0 for one-shot */
 	unsigned long		it_real_expires; /* jiffies when armed, else 0 */
+	struct task_struct	*it_real_task;	/* gets SIGALRM: the leader that armed it */
+	unsigned long		it_virt[2], it_prof[2];	/* stored, not run: {value, interval} */
 
 	/* times() / getrusage(RUSAGE_CHILDREN): reaped children, in ticks */
 	unsigned long		cutime, cstime;
 	unsigned long		cnvcsw, cnivcsw;
 };
 
-/* The user FPU/SSE state (fxsave format), kept here while the task is switched out. */
-struct user_fpu {
-	u8			fxsave[512];
-} __aligned(64);
-
 struct task_proc {
-	struct user_fpu		fpu;		/* first: 64-byte aligned */
 	struct task_struct	*task;
 	struct task_struct	*group_leader;
 	struct list_head	thread_node;	/* signal->thread_head */
@@ -179,11 +175,30 @@ bool task_is_stopped(struct task_struct *p);
 
 /* The exit of current: thread exit; whole process (exit_group, fatal signal). */
 void __noreturn do_group_exit(int exit_code);
-/* Process teardown of current before the scheduler's do_exit(); idempotent. */
+/*
+ * Process teardown, called by do_exit() for tasks with process state: address space, files,
+ * children, the zombie and the parent's SIGCHLD. Idempotent.
+ */
 void exit_process(long code);
+/* Syscall exit work: like exit_to_user_mode(), plus -ERESTART* handling. IRQs off. */
+void syscall_exit_to_user_mode(struct pt_regs *regs);
+/* Dequeue an unblocked pending signal of current into @info. Return: its number or 0. */
+int dequeue_signal(const sigset_t *mask, kernel_siginfo_t *info);
+/* Is SIGKILL (or a group exit) pending for @p? */
+bool fatal_signal_pending(struct task_struct *p);
 
 /* ITIMER_REAL teardown at the end of a process (kernel/itimer.c). */
 void exit_itimers(struct signal_struct *sig);
+/* Release a vfork() parent: current exec'd (call from exec) or is exiting. */
+void complete_vfork_done(struct task_struct *tsk);
+/* futex (kernel/futex.c) */
+int futex_wait(u32 __user *uaddr, u32 val, long timeout, u32 bitset);
+int futex_wake(u32 __user *uaddr, int nr, u32 bitset);
+long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 val3);
+/* wait4() for kernel callers (user pointers may be NULL). */
+long kernel_wait4(pid_t upid, int __user *stat_addr, int options, void __user *ru);
+long kernel_wait(pid_t pid, int *status, int options);
+long ksys_setsid(void);
 
 /* fork/clone. */
 struct kernel_clone_args {

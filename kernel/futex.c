@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Fast user-space mutexes: FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET
+ * (each with or without FUTEX_PRIVATE_FLAG, and FUTEX_CLOCK_REALTIME for the bitset wait),
+ * the robust-list walk at thread exit, set_robust_list/get_robust_list.
+ *
+ * A waiter is keyed by (address space, user address); private and shared futexes use the
+ * same key (shared memory between address spaces is not supported for futexes). Waiters
+ * sit in one of FUTEX_HASH_SIZE buckets, each with its own lock. The waiter queues itself
+ * before it reads the futex word, so a wake that follows the user-space change cannot be
+ * missed: either it finds the waiter queued, or the waiter reads the new value and returns
+ * -EAGAIN.
+ */
+#include <starling/signal.h>
+#include <starling/syscalls.h>
+#include <starling/uaccess.h>
+#include <starling/string.h>
+#include <starling/kernel.h>
+#include <starling/time64.h>
+#include <starling/errno.h>
+#include "process/internal.h"
+#include "process/futex_hash.h"
+
+#define FUTEX_WAIT		0
+#define FUTEX_WAKE		1
+#define FUTEX_REQUEUE		3
+#define FUTEX_CMP_REQUEUE	4
+#define FUTEX_WAKE_OP		5
+#define FUTEX_WAIT_BITSET	9
+#define FUTEX_WAKE_BITSET	10
+#define FUTEX_PRIVATE_FLAG	128
+#define FUTEX_CLOCK_REALTIME	256
+#define FUTEX_CMD_MASK		(~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
+#define FUTEX_BITSET_MATCH_ANY	0xffffffffU
+
+#define FUTEX_WAITERS		0x80000000U
+#define FUTEX_OWNER_DIED	0x40000000U
+#define FUTEX_TID_MASK		0x3fffffffU
+#define ROBUST_LIST_LIMIT	2048
+
+struct futex_q {
+	struct list_head	list;		/* bucket->chain; bucket->lock */
+	struct task_struct	*task;
+	const void		*mm;
+	unsigned long		addr;
+	u32			bitset;
+	int			woken;		/* set by the waker under bucket->lock */
+};
+
+struct futex_bucket {
+	spinlock_t		lock;
+	struct list_head	chain;
+};
+
+static struct futex_bucket futex_queues[FUTEX_HASH_SIZE];
+static bool futex_ready;
+static DEFINE_SPINLOCK(futex_init_lock);
+
+static struct futex_bucket *futex_bucket(const void *mm, unsigned long addr)
+{
+	if (!READ_ONCE(futex_ready)) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&futex_init_lock, flags);
+		if (!futex_ready) {
+			for (unsigned int i = 0; i < FUTEX_HASH_SIZE; i++) {
+				spin_lock_init(&futex_queues[i].lock);
+				INIT_LIST_HEAD(&futex_queues[i].chain);
+			}
+			smp_store_release(&futex_ready, true);
+		}
+		spin_unlock_irqrestore(&futex_init_lock, flags);
+	}
+	return &futex_queues[futex_hash((unsigned long)mm, addr)];
+}
+
+/* Read the futex word: user memory for processes, kernel memory for kernel threads. */
+static int futex_read(u32 *val, u32 __user *uaddr)
+{
+	if (!current->mm) {
+		*val = READ_ONCE(*(u32 *)uaddr);
+		return 0;
+	}
+	return get_user(*val, uaddr);
+}
+
+static void futex_unqueue(struct futex_bucket *hb, struct futex_q *q)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&hb->lock, flags);
+	if (!list_empty(&q->list))
+		list_del_init(&q->list);
+	spin_unlock_irqrestore(&hb->lock, flags);
+}
+
+/**
+ * futex_wait() - sleep while *@uaddr == @val
+ * @uaddr: the futex word (4-byte aligned)
+ * @val: the expected value
+ * @timeout: jiffies to wait, or MAX_SCHEDULE_TIMEOUT
+ * @bitset: wake only by wakers whose bitset intersects this one
+ *
+ * Return: 0 when woken, -EAGAIN (value differs), -ETIMEDOUT, -ERESTARTSYS / -EINTR
+ * (signal; -EINTR when a timeout was given), -EFAULT, -EINVAL.
+ */
+int futex_wait(u32 __user *uaddr, u32 val, long timeout, u32 bitset)
+{
+	struct futex_q q = {
+		.task = current,
+		.mm = current->mm,
+		.addr = (unsigned long)uaddr,
+		.bitset = bitset,
+	};
+	struct futex_bucket *hb;
+	unsigned long flags;
+	u32 uval;
+	int ret = 0;
+
+	if (!bitset)
+		return -EINVAL;
+	if ((unsigned long)uaddr & 3)
+		return -EINVAL;
+	hb = futex_bucket(q.mm, q.addr);
+	spin_lock_irqsave(&hb->lock, flags);
+	list_add_tail(&q.list, &hb->chain);
+	spin_unlock_irqrestore(&hb->lock, flags);
+
+	if (futex_read(&uval, uaddr)) {
+		ret = -EFAULT;
+		goto out_unqueue;
+	}
+	if (uval != val) {
+		ret = -EAGAIN;
+		goto out_unqueue;
+	}
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (READ_ONCE(q.woken))
+			break;
+		if (signal_pending(current)) {
+			ret = timeout == MAX_SCHEDULE_TIMEOUT ? -ERESTARTSYS : -EINTR;
+			break;
+		}
+		if (timeout <= 0) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		timeout = schedule_timeout(timeout);
+	}
+	__set_current_state(TASK_RUNNING);
+out_unqueue:
+	futex_unqueue(hb, &q);
+	if (READ_ONCE(q.woken))
+		ret = 0;
+	return ret;
+}
+
+/**
+ * futex_wake() - wake up to @nr waiters on @uaddr whose bitset meets @bitset
+ * @uaddr: the futex word
+ * @nr: how many
+ * @bitset: FUTEX_BITSET_MATCH_ANY for FUTEX_WAKE
+ *
+ * Return: the number woken, or -EINVAL.
+ */
+int futex_wake(u32 __user *uaddr, int nr, u32 bitset)
+{
+	const void *mm = current->mm;
+	struct futex_bucket *hb;
+	struct futex_q *q, *n;
+	unsigned long flags;
+	int woken = 0;
+
+	if (!bitset || ((unsigned long)uaddr & 3))
+		return -EINVAL;
+	hb = futex_bucket(mm, (unsigned long)uaddr);
+	spin_lock_irqsave(&hb->lock, flags);
+	list_for_each_entry_safe(q, n, &hb->chain, list) {
+		if (woken >= nr)
+			break;
+		if (q->mm != mm || q->addr != (unsigned long)uaddr || !(q->bitset & bitset))
+			continue;
+		list_del_init(&q->list);
+		WRITE_ONCE(q->woken, 1);
+		wake_up_process(q->task);
+		woken++;
+	}
+	spin_unlock_irqrestore(&hb->lock, flags);
+	return woken;
+}
+
+int futex_wake_addr(u32 __user *uaddr, int nr)
+{
+	return futex_wake(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+}
+
+struct __kernel_timespec {
+	s64	tv_sec;
+	long	tv_nsec;
+};
+
+/* A futex timeout in jiffies; @abs: an absolute time on @clock_realtime's clock. */
+static long futex_timeout(const struct __kernel_timespec __user *utime, bool abs,
+			  bool clock_realtime, long *out)
+{
+	struct __kernel_timespec ts;
+	u64 ns, now;
+
+	*out = MAX_SCHEDULE_TIMEOUT;
+	if (!utime)
+		return 0;
+	if (copy_from_user(&ts, utime, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long)NSEC_PER_SEC)
+		return -EINVAL;
+	ns = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	if (abs) {
+		now = clock_realtime ? ktime_get_real_ns() : ktime_get_ns();
+		ns = ns > now ? ns - now : 0;
+	}
+	if (ns / NSEC_PER_SEC > 1000000000ULL)
+		return 0;
+	*out = ns ? (long)nsecs_to_jiffies(ns) + 1 : 0;
+	return 0;
+}
+
+/**
+ * do_futex() - the futex() system call without the argument decoding
+ * @uaddr: the futex word
+ * @op: FUTEX_* command with FUTEX_PRIVATE_FLAG / FUTEX_CLOCK_REALTIME
+ * @val: expected value (waits) or count (wakes)
+ * @utime: timeout (relative for FUTEX_WAIT, absolute for FUTEX_WAIT_BITSET) or NULL
+ * @val3: bitset
+ *
+ * Return: as the system call.
+ */
+long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 val3)
+{
+	int cmd = op & FUTEX_CMD_MASK;
+	long timeout, err;
+
+	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET && cmd != FUTEX_WAIT)
+		return -ENOSYS;
+	switch (cmd) {
+	case FUTEX_WAIT:
+		val3 = FUTEX_BITSET_MATCH_ANY;
+		err = futex_timeout(utime, false, false, &timeout);
+		if (err)
+			return err;
+		return futex_wait(uaddr, val, timeout, val3);
+	case FUTEX_WAIT_BITSET:
+		err = futex_timeout(utime, true, op & FUTEX_CLOCK_REALTIME, &timeout);
+		if (err)
+			return err;
+		return futex_wait(uaddr, val, timeout, val3);
+	case FUTEX_WAKE:
+		return futex_wake(uaddr, (int)min_t(u32, val, 0x7fffffff), FUTEX_BITSET_MATCH_ANY);
+	case FUTEX_WAKE_BITSET:
+		return futex_wake(uaddr, (int)min_t(u32, val, 0x7fffffff), val3);
+	default:
+		return -ENOSYS;
+	}
+}
+
+SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val, const void __user *, utime,
+		u32 __user *, uaddr2, u32, val3)
+{
+	return do_futex(uaddr, op, val, utime, val3);
+}
+
+/* ---- robust futexes -------------------------------------------------------------------- */
+
+struct robust_list {
+	struct robust_list __user *next;
+};
+
+struct robust_list_head {
+	struct robust_list	list;
+	long			futex_offset;
+	struct robust_list __user *list_op_pending;
+};
+
+SYSCALL_DEFINE2(set_robust_list, struct robust_list_head __user *, head, size_t, len)
+{
+	struct task_proc *tp = task_proc(current);
+
+	if (len != sizeof(struct robust_list_head))
+		return -EINVAL;
+	if (tp) {
+		tp->robust_list = head;
+		tp->robust_len = len;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __user *,
+		head_ptr, size_t __user *, len_ptr)
+{
+	struct task_struct *p = pid ? find_get_task_by_pid(pid) : current;
+	void __user *head;
+
+	if (!p)
+		return -ESRCH;
+	head = task_proc(p) ? task_proc(p)->robust_list : NULL;
+	if (pid)
+		put_task_struct(p);
+	if (put_user(sizeof(struct robust_list_head), len_ptr) ||
+	    put_user((struct robust_list_head __user *)head, head_ptr))
+		return -EFAULT;
+	return 0;
+}
+
+/* Mark one futex held by the dying thread @tid as owner-died and wake a waiter. */
+static void handle_futex_death(u32 __user *uaddr, pid_t tid)
+{
+	u32 uval;
+
+	if (((unsigned long)uaddr & 3) || get_user(uval, uaddr))
+		return;
+	if ((uval & FUTEX_TID_MASK) != (u32)tid)
+		return;
+	if (put_user((uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED, uaddr))
+		return;
+	if (uval & FUTEX_WAITERS)
+		futex_wake_addr(uaddr, 1);
+}
+
+/**
+ * exit_robust_list() - release the robust futexes a dying thread still holds
+ * @p: current, before its address space goes
+ */
+void exit_robust_list(struct task_struct *p)
+{
+	struct task_proc *tp = task_proc(p);
+	struct robust_list_head __user *head = tp ? tp->robust_list : NULL;
+	struct robust_list __user *entry, *pending;
+	long offset;
+	int limit = ROBUST_LIST_LIMIT;
+
+	if (!head)
+		return;
+	tp->robust_list = NULL;
+	if (get_user(entry, &head->list.next) || get_user(offset, &head->futex_offset) ||
+	    get_user(pending, &head->list_op_pending))
+		return;
+	while (entry != &head->list && limit--) {
+		struct robust_list __user *next;
+
+		if (get_user(next, &entry->next))
+			return;
+		if (entry != pending)
+			handle_futex_death((u32 __user *)((char __user *)entry + offset), p->pid);
+		entry = next;
+	}
+	if (pending)
+		handle_futex_death((u32 __user *)((char __user *)pending + offset), p->pid);
+}
+
+SYSCALL_DEFINE4(rseq, void __user *, rseq, u32, rseq_len, int, flags, u32, sig)
+{
+	return -ENOSYS;
+}
