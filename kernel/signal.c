@@ -875,8 +875,24 @@ void restore_saved_sigmask(void)
 	}
 }
 
+/* A new child's first return to user mode: CLONE_CHILD_SETTID, as Linux's schedule_tail. */
+static void set_child_tid_once(void)
+{
+	struct task_proc *tp = task_proc(current);
+	int __user *tidp;
+
+	if (likely(!tp || !tp->set_child_tid))
+		return;
+	tidp = tp->set_child_tid;
+	tp->set_child_tid = NULL;
+	arch_local_irq_enable();
+	(void)put_user(current->pid, tidp);
+	arch_local_irq_disable();
+}
+
 static void __exit_to_user_mode(struct pt_regs *regs, bool in_syscall)
 {
+	set_child_tid_once();
 	for (;;) {
 		bool resched = need_resched();
 		bool sig = signal_pending(current) && task_sighand(current);
@@ -1078,15 +1094,24 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
  * @t: the task (current, after de_thread())
  * @force_default: reset ignored signals too
  *
- * Also clears the alternate signal stack, as exec does in Linux.
+ * Also clears the alternate signal stack, releases a vfork() parent and forgets the
+ * tid addresses of the old image, as exec does in Linux; a kernel thread exec'ing its first
+ * program (kernel_init) gets its process state here (proc_init_task()).
  */
 void flush_signal_handlers(struct task_struct *t, int force_default)
 {
-	struct sighand_struct *sh = task_sighand(t);
-	struct task_proc *tp = task_proc(t);
+	struct sighand_struct *sh;
+	struct task_proc *tp;
 
-	if (!sh)
+	/* The first exec of a kernel thread (kernel_init): it becomes a process here. */
+	if (!task_proc(t) && proc_init_task(t))
 		return;
+	sh = task_sighand(t);
+	tp = task_proc(t);
+	/* exec is past the point of no return: release a vfork parent (Linux's mm_release). */
+	complete_vfork_done(t);
+	tp->clear_child_tid = NULL;
+	tp->robust_list = NULL;
 	for (int i = 0; i < _NSIG; i++) {
 		struct k_sigaction *ka = &sh->action[i];
 
