@@ -4,7 +4,8 @@
  * console, descriptor tables and a memory map ready.
  *
  *   symbols -> command line -> page allocator -> kmalloc -> arch memory (final page tables)
- *   -> interrupts and clocks -> scheduler -> other CPUs -> initcalls -> the first program
+ *   -> interrupts and clocks -> scheduler -> other CPUs -> VFS (rootfs, devtmpfs) -> initcalls
+ *   -> the first program
  *
  * The boot CPU then becomes CPU 0's idle task.
  */
@@ -15,6 +16,7 @@
 #include <starling/string.h>
 #include <starling/version.h>
 #include <starling/boot.h>
+#include <starling/fs.h>
 
 struct memblock memblock;
 u64 initrd_start_pa, initrd_size;
@@ -69,6 +71,7 @@ void __init __noreturn start_kernel(void)
 	time_init();
 	sched_init();
 	smp_init();
+	vfs_caches_init();
 	do_initcalls();
 	rest_init();
 }
