@@ -33,6 +33,7 @@
 #include <starling/kernel.h>
 #include <starling/entry.h>
 #include <starling/errno.h>
+#include <starling/time.h>
 #include <asm/irqflags.h>
 #include <asm/syscall.h>
 #include "process/internal.h"
@@ -241,7 +242,8 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 	if (!(signal->flags & SIGNAL_GROUP_EXIT) && !sig_kernel_coredump(sig) &&
 	    task_sighand(t)->action[sig - 1].sa.sa_handler == SIG_DFL &&
 	    (sig == SIGKILL || sig_default_action(sig) == SIG_DFL_TERM) &&
-	    (group || sig == SIGKILL) && !(t->tgid == 1 && sig != SIGKILL)) {
+	    (group || sig == SIGKILL) && !(t->tgid == 1 && sig != SIGKILL) &&
+	    (sig == SIGKILL || !sigismember(&task_proc(t)->real_blocked, sig))) {
 		/* Fatal: take the whole process down now. */
 		signal->flags = SIGNAL_GROUP_EXIT;
 		signal->group_exit_code = sig;
@@ -1163,6 +1165,124 @@ SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
 	sleep_until_signal();
 	tp->restore_sigmask = true;
 	return -ERESTARTNOHAND;
+}
+
+struct __kernel_timespec {
+	s64	tv_sec;
+	long	tv_nsec;
+};
+
+/* Wait for a signal of @these; the others keep their blocked state. */
+static int do_sigtimedwait(const sigset_t *these, kernel_siginfo_t *info, long timeout)
+{
+	struct task_proc *tp = task_proc(current);
+	struct sighand_struct *sh = task_sighand(current);
+	sigset_t mask, blocked;
+	unsigned long flags;
+	int sig;
+
+	mask.sig[0] = ~these->sig[0];
+	sig = dequeue_signal(&mask, info);
+	if (sig || !timeout)
+		return sig ? sig : -EAGAIN;
+
+	spin_lock_irqsave(&sh->siglock, flags);
+	tp->real_blocked = tp->blocked;
+	sigandnsets(&blocked, &tp->blocked, these);
+	tp->blocked = blocked;
+	recalc_sigpending_tsk(current);
+	spin_unlock_irqrestore(&sh->siglock, flags);
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current) || !timeout)
+			break;
+		timeout = schedule_timeout(timeout);
+	}
+	__set_current_state(TASK_RUNNING);
+
+	spin_lock_irqsave(&sh->siglock, flags);
+	tp->blocked = tp->real_blocked;
+	sigemptyset(&tp->real_blocked);
+	recalc_sigpending_tsk(current);
+	spin_unlock_irqrestore(&sh->siglock, flags);
+
+	sig = dequeue_signal(&mask, info);
+	if (sig)
+		return sig;
+	return timeout ? -EINTR : -EAGAIN;
+}
+
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	struct __kernel_timespec ts;
+	kernel_siginfo_t info;
+	long timeout = MAX_SCHEDULE_TIMEOUT;
+	sigset_t these;
+	int ret;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (!task_proc(current))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	sigdelsetmask(&these, SIG_KERNEL_ONLY_MASK);
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long)NSEC_PER_SEC)
+			return -EINVAL;
+		timeout = ts.tv_sec > 1000000000 ? MAX_SCHEDULE_TIMEOUT :
+			  (long)nsecs_to_jiffies((u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec);
+		if (timeout == 0 && (ts.tv_sec || ts.tv_nsec))
+			timeout = 1;
+	}
+	ret = do_sigtimedwait(&these, &info, timeout);
+	if (ret > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return ret;
+}
+
+static int do_sigqueueinfo(pid_t tgid, pid_t pid, int sig, siginfo_t __user *uinfo)
+{
+	struct task_struct *p;
+	kernel_siginfo_t info;
+	int ret;
+
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	/* Only the kernel may claim SI_USER/SI_KERNEL, except towards oneself. */
+	if ((info.si_code >= 0 || info.si_code == SI_TKILL) &&
+	    (tgid > 0 ? tgid : pid) != current->tgid)
+		return -EPERM;
+	if (!valid_signal(sig) || sig < 0)
+		return -EINVAL;
+	info.si_signo = sig;
+	p = find_get_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	ret = -ESRCH;
+	if (task_proc(p) && (tgid <= 0 || p->tgid == tgid)) {
+		ret = check_kill_permission(sig, &info, p);
+		if (!ret && sig)
+			ret = do_send_sig_info(sig, &info, p, tgid <= 0);
+	}
+	put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
+{
+	return do_sigqueueinfo(0, pid, sig, uinfo);
+}
+
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
+{
+	if (tgid <= 0 || pid <= 0)
+		return -EINVAL;
+	return do_sigqueueinfo(tgid, pid, sig, uinfo);
 }
 
 SYSCALL_DEFINE0(restart_syscall)
