@@ -273,7 +273,7 @@ static int map_segment(struct mm_struct *mm, struct file *file, const struct elf
 			while (z < anon_start) {
 				size_t n = min_t(size_t, sizeof(zeroes), anon_start - z);
 
-				if (access_remote_vm(mm, z, (void *)zeroes, n, true))
+				if (__access_remote_vm(mm, z, (void *)zeroes, n, true))
 					return -EFAULT;
 				z += n;
 			}
@@ -442,7 +442,7 @@ static long create_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 	AUX(AT_NULL, 0);
 #undef AUX
 #undef AT
-	ret = access_remote_vm(mm, sp, image, top - sp, true);
+	ret = __access_remote_vm(mm, sp, image, top - sp, true);
 	vfree(image);
 	return ret ? ret : (long)sp;
 }

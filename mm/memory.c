@@ -374,10 +374,21 @@ int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
 		     bool write)
 {
+	int ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = __access_remote_vm(mm, addr, buf, len, write);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+/* access_remote_vm() for a caller that holds @mm->mmap_lock (exec building a new image). */
+int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
+		       bool write)
+{
 	unsigned int flags = write ? FAULT_FLAG_WRITE : 0;
 	int ret = 0;
 
-	mutex_lock(&mm->mmap_lock);
 	while (len) {
 		unsigned long off = addr & ~PAGE_MASK;
 		size_t n = min_t(size_t, len, PAGE_SIZE - off);
@@ -405,6 +416,5 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t
 		len -= n;
 		ret = 0;
 	}
-	mutex_unlock(&mm->mmap_lock);
 	return ret;
 }

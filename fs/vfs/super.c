@@ -129,6 +129,8 @@ struct super_block *alloc_super(struct file_system_type *type, int flags)
 	spin_lock(&sb_lock);
 	sb->s_dev = MKDEV(0, next_anon_minor++);
 	list_add_tail(&sb->s_list, &super_blocks);
+	if (!type->fs_supers.next)	/* kern_mount() of a type never registered (pipefs) */
+		INIT_LIST_HEAD(&type->fs_supers);
 	list_add_tail(&sb->s_instances, &type->fs_supers);
 	spin_unlock(&sb_lock);
 	return sb;

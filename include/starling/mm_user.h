@@ -155,6 +155,8 @@ unsigned long vm_flags_to_pte(unsigned long vm_flags, bool writable);
 /* Copy @len bytes into / out of @mm at @addr, faulting pages in (exec, /proc/PID/cmdline). */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
 		     bool write);
+int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
+		       bool write);	/* caller holds mm->mmap_lock */
 
 /* ---- the file layer as the memory code sees it (mm/file_glue.c) ----------------------- */
 
