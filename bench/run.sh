@@ -31,7 +31,7 @@ ARCH=${ARCH:-x86_64}
 BUILD=build/$ARCH
 OUT_DIR=$BUILD/bench
 LOGS=$BUILD/logs
-smoke=0 icount=0 runs= kernels= out=
+smoke=0 icount=0 runs='' kernels='' out=''
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -86,9 +86,12 @@ image_of() {	# the file scripts/qemu.sh passes to -kernel
 	case $1 in
 	starling) echo "$BUILD/starling" ;;
 	linux) if [ -n "${LINUX_IMAGE:-}" ]; then echo "$LINUX_IMAGE"; else
+		# shellcheck disable=SC2012
 		ls -1 /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1; fi ;;
 	esac
 }
+
+load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)
 
 # ---- boots ----------------------------------------------------------------------------------
 # Each boot's figures go to $REC as "kernel<TAB>run<TAB>metric<TAB>ok|fail<TAB>value or reason".
@@ -156,7 +159,7 @@ done
 
 # ---- the table ------------------------------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
-qver=$(qemu-system-$ARCH --version 2>/dev/null | head -n 1)
+qver=$(qemu-system-"$ARCH" --version 2>/dev/null | head -n 1)
 sizes=
 for k in starling linux; do
 	img=$(image_of "$k")
@@ -173,7 +176,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 	echo
 	echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "- Mode: $mode$([ $smoke = 1 ] && echo '; SMOKE run: short iteration counts, not figures to quote')"
-	echo "- Machine: ${cpu:-unknown CPU}, $(nproc) host CPUs, $(uname -sr)"
+	echo "- Machine: ${cpu:-unknown CPU}, $(nproc) host CPUs, $(uname -sr); load average ${load:-?} at the start (other work on the host widens min-max)"
 	echo "- QEMU: ${qver:-?}; -accel tcg -cpu max -smp ${SMP:-2} -m ${MEM:-512M}; same bench initramfs for both"
 	echo "- Kernels: Starling ($(git rev-parse --short HEAD 2>/dev/null || echo '?'): $BUILD/starling), Linux ${linux_ver:-?} (Debian linux-image-amd64)"
 	echo "- Runs: $runs boot(s) per kernel; each cell is median [min-max] over the runs that produced the figure"
