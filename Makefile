@@ -42,7 +42,7 @@ OBJS		:= $(addprefix $(BUILD)/,$(obj-y))
 IMAGE		:= $(BUILD)/starling
 LDS		:= $(BUILD)/kernel.ld
 
-.PHONY: all run test unit debug clean deps initramfs bench fuzz
+.PHONY: all run test unit debug clean deps initramfs bench bench-smoke fuzz
 all: $(IMAGE)
 
 # Every CONFIG_X in the defconfig becomes "#define CONFIG_X 1" or "0": never undefined.
@@ -127,6 +127,17 @@ debug: deps $(if $(filter starling,$(KERNEL)),$(IMAGE)) initramfs
 
 test: deps
 	@sh scripts/test.sh $(ARCH) $(KERNEL)
+
+# Benchmarks: Starling and Debian's Linux in the same QEMU, one table (bench/README.md).
+# BENCH_ARGS="--icount" for the deterministic mode; never part of make test.
+bench:
+	@sh scripts/deps.sh $(ARCH) linux
+	@$(MAKE) --no-print-directory $(IMAGE) || echo "bench: the Starling image did not build: its column will say so"
+	@ARCH=$(ARCH) sh bench/run.sh $(BENCH_ARGS)
+
+bench-smoke: deps
+	@$(MAKE) --no-print-directory $(IMAGE) || echo "bench: the Starling image did not build: its column will say so"
+	@ARCH=$(ARCH) sh bench/run.sh --smoke
 
 clean:
 	rm -rf build

@@ -39,6 +39,8 @@ need binutils have readelf
 need cpio have cpio
 need e2fsprogs have mkfs.ext2
 need coreutils have timeout
+# Static C programs (bench/): gcc only recommends libc6-dev, so a minimal install lacks libc.a.
+need libc6-dev exists /usr/lib/x86_64-linux-gnu/libc.a
 
 case $ARCH in
 x86_64)
