@@ -34,6 +34,7 @@
 #include <starling/errno.h>
 #include <starling/slab.h>
 #include <starling/mm.h>
+#include <starling/trace_sched.h>
 #include <asm/processor.h>
 #include "sched.h"
 
@@ -241,6 +242,7 @@ static void __schedule(bool preempt)
 	if (next->time_slice <= 0)
 		next->time_slice = SCHED_SLICE_TICKS;
 	prev->preempt_count = preempt_count();
+	trace_sched_switch(preempt, prev, next);
 	prev = arch_switch_to(prev, next);
 	/* Now on the stack of the task we switched to, possibly much later and elsewhere. */
 	*arch_preempt_count_ptr() = current->preempt_count;
@@ -421,6 +423,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	if (p->on_rq) {
 		/* It has not switched out yet: it will see TASK_RUNNING and stay. */
 		WRITE_ONCE(p->state, TASK_RUNNING);
+		trace_sched_wakeup(p, task_cpu(p));
 		spin_unlock(&rq->lock);
 		goto out_unlock;
 	}
@@ -429,6 +432,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 		cpu_relax();
 	WRITE_ONCE(p->state, TASK_RUNNING);
 	place_task(p, true);
+	trace_sched_wakeup(p, task_cpu(p));
 out_unlock:
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 	return success;
