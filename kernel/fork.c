@@ -22,6 +22,7 @@
 #include <starling/fdtable.h>
 #include <starling/mm_user.h>
 #include <starling/errno.h>
+#include <starling/trace_sched.h>
 #include <asm/syscall.h>
 #include "process/internal.h"
 
@@ -353,6 +354,7 @@ noinline pid_t kernel_clone(struct kernel_clone_args *args)
 		p->real_parent = p->parent = parent;
 		attach_pid(p);
 	}
+	trace_sched_process_fork(current, p);
 	wake_up_new_task(p);
 	if (flags & CLONE_VFORK) {
 		wait_for_completion(&vfork);
