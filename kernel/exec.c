@@ -36,6 +36,7 @@
 #include <starling/syscalls.h>
 #include <starling/uaccess.h>
 #include <starling/vmalloc.h>
+#include <starling/trace_sched.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 #include <asm/processor.h>
@@ -495,6 +496,7 @@ noinline int do_execveat_common(int fd, struct filename *filename, struct user_a
 	struct linux_binprm bprm = { .dfd = fd, .flags = flags };
 	struct elf_load el = { 0 };
 	struct mm_struct *mm = NULL;
+	pid_t old_pid = current->pid;	/* before de_thread(), for sched_process_exec */
 	long sp;
 	int ret, depth;
 
@@ -553,8 +555,10 @@ noinline int do_execveat_common(int fd, struct filename *filename, struct user_a
 		goto out_free;
 	}
 	ret = exec_commit(&bprm, mm, &el, sp);
-	if (!ret)
+	if (!ret) {
 		mm = NULL;
+		trace_sched_process_exec(current, old_pid, bprm.filename);
+	}
 out_free:
 	if (mm)
 		mmput(mm);
