@@ -29,6 +29,7 @@
 #include <starling/fdtable.h>
 #include <starling/mm_user.h>
 #include <starling/errno.h>
+#include <starling/trace_sched.h>
 #include "process/internal.h"
 
 void complete_vfork_done(struct task_struct *tsk);
@@ -290,6 +291,7 @@ void exit_process(long code)
 	complete_vfork_done(tsk);
 	if (tsk->mm)
 		exit_mm();
+	trace_sched_process_exit(tsk);
 	if (tsk->files)
 		exit_files(tsk);
 	if (tsk->fs)
