@@ -25,6 +25,7 @@
 #include <starling/string.h>
 #include <starling/uaccess.h>
 #include <starling/mm_user.h>
+#include <starling/trace_sched.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
@@ -158,12 +159,15 @@ static bool __noprobe syscall_can_sysret(const struct pt_regs *regs)
 bool __noprobe do_syscall_64(struct pt_regs *regs, unsigned long nr)
 {
 	arch_local_irq_enable();
+	trace_sys_enter(nr, (const unsigned long[6]){ regs->di, regs->si, regs->dx, regs->r10,
+						      regs->r8, regs->r9 });
 	if (likely(nr < NR_syscalls && sys_call_table[nr])) {
 		regs->ax = sys_call_table[nr](regs);
 	} else {
 		log_unknown_syscall(nr);
 		regs->ax = -ENOSYS;
 	}
+	trace_sys_exit(nr, regs->ax);
 	arch_local_irq_disable();
 	syscall_exit_to_user_mode(regs);	/* signals, -ERESTART*, reschedule */
 	return syscall_can_sysret(regs);
