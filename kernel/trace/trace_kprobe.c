@@ -9,14 +9,16 @@
  * every probe of the event; a hit counts in kprobe_profile and, while the event is enabled,
  * becomes a record in the ring buffer built by probe_record_fill().
  *
- *   struct tk_event      one group/event name: its id, enable state, filter, users, and
- *                        its probes (several for a multiprobe event)
+ *   struct tk_event      one group/event name: the trace_event_call registered with the
+ *                        event framework (id, enable flag, filter, users, events/ files)
+ *                        and its probes (several for a multiprobe event)
  *   struct trace_kprobe  one probe point: the kprobe or kretprobe, the parsed spec, the
  *                        per-CPU hit counters
  *
- * Lock order: tk_mutex -> kprobe_mutex. tk_mutex guards both lists and every field that is
- * not marked otherwise; the hit path takes no lock and reads only ev->enabled, ev->filter
- * and the immutable spec.
+ * Lock order: event_mutex -> kprobe_mutex. The framework calls back into this file (enable,
+ * format, print) with event_mutex held, so this file has no mutex of its own: event_mutex
+ * guards both lists and every field that is not marked otherwise. The hit path takes no
+ * lock and reads only the call's enable flag and filter and the immutable spec.
  */
 #include <starling/trace_kprobe.h>
 #include <starling/kprobes.h>
@@ -38,8 +40,10 @@
 #include <starling/string.h>
 #include <starling/errno.h>
 #include <starling/printk.h>
+#include <starling/fs.h>
 #include <asm/ptrace.h>
 #include "trace_probe.h"
+#include "trace_internal.h"
 
 /* Linux's common_flags bits (include/linux/trace_events.h, enum trace_flag_type). */
 #define TK_FLAG_IRQS_OFF	0x01
@@ -48,17 +52,14 @@
 #define TK_FLAG_SOFTIRQ		0x10
 #define TK_FLAG_NMI		0x40
 
-#define TK_FIRST_ID		1024	/* dynamic event ids until the event core hands them */
-
 struct tk_event {
 	struct list_head	list;		/* on tk_events, creation order */
 	struct list_head	probes;		/* struct trace_kprobe.sibling, creation order */
 	char			group[PROBE_GROUP_MAX + 1];
 	char			name[PROBE_EVENT_MAX + 1];
 	int			id;
-	bool			enabled;	/* read by the hit path (READ_ONCE) */
-	unsigned int		users;		/* open event files */
-	struct event_filter	*filter;	/* read by the hit path; NULL: none */
+	bool			armed;		/* the probes are armed */
+	bool			registered;	/* call is on the framework's list */
 	struct filter_field	*fields;	/* kcalloc'd; names point into the first spec */
 	struct filter_event	fevent;
 	/* What the event core is handed (trace_events.h); data points back here. */
@@ -75,53 +76,65 @@ struct trace_kprobe {
 	struct probe_spec	*spec;		/* immutable; args[] cut to nargs */
 };
 
-static DEFINE_MUTEX(tk_mutex);
-static LIST_HEAD(tk_events);			/* struct tk_event; tk_mutex */
-static LIST_HEAD(tk_probes);			/* struct trace_kprobe; tk_mutex */
-static int tk_next_id = TK_FIRST_ID;		/* tk_mutex */
+static LIST_HEAD(tk_events);			/* struct tk_event; event_mutex */
+static LIST_HEAD(tk_probes);			/* struct trace_kprobe; event_mutex */
+/* A private buffer for the self-test; NULL: records go through the event framework. */
 static struct trace_buffer *tk_buffer;		/* read by the hit path */
 
-/* The last error_log entry made here, for the self-test; tk_mutex. */
+/* The last error_log entry made here, for the self-test; event_mutex. */
 static char tk_last_err[PROBE_WRITE_BUFSIZE + 128];
 
 static const struct probe_fetch_ops tk_fetch_ops;
 
 /* ---- glue to the event core ------------------------------------------------------------ */
 
-/*
- * These are the points where the tracing core (trace.c, trace_events.c) takes over: the
- * error_log ring, the buffers of every instance, id allocation and the events/ directory.
- * Until it is linked they keep the state here.
- */
+/* The entry goes to error_log; the last one is also kept here for the self-test. */
 static void tk_log_error(const struct probe_log *log)
 {
-	probe_log_format(log, local_clock(), tk_last_err, sizeof(tk_last_err));
+	if (probe_log_format(log, local_clock(), tk_last_err, sizeof(tk_last_err)) > 0)
+		tracing_log_err(tk_last_err);
 }
 
+/* Every change of the kprobe events clears the buffers, as Linux does. */
 static void tk_reset_buffers(void)
 {
 	struct trace_buffer *buffer = READ_ONCE(tk_buffer);
 
 	if (buffer)
 		ring_buffer_reset(buffer);
+	else
+		tracing_reset_all_online_cpus();
 }
 
 /* Is GROUP/EVENT the name of an event that is not a kprobe event (EVENT_EXIST)? */
 static bool tk_name_used_elsewhere(const char *group, const char *event)
 {
-	return false;
+	mutex_assert_held(&event_mutex);
+	return trace_find_event_call(group, event) != NULL;
 }
 
-/* Later __trace_add_event_call(&ev->call), which hands out the id and events/ files. */
+/* The framework hands out the id and creates events/<group>/<event>/. */
 static int tk_event_register(struct tk_event *ev)
 {
-	ev->id = ev->call.id = tk_next_id++;
+	int ret = __trace_add_event_call(&ev->call);
+
+	if (ret)
+		return ret;
+	ev->registered = true;
+	ev->id = ev->call.id;
 	return 0;
 }
 
 static int tk_event_unregister(struct tk_event *ev)
 {
-	return 0;
+	int ret;
+
+	if (!ev->registered)
+		return 0;
+	ret = __trace_remove_event_call(&ev->call);
+	if (!ret)
+		ev->registered = false;
+	return ret;
 }
 
 /* ---- lookups ------------------------------------------------------------------------- */
@@ -130,7 +143,7 @@ static struct tk_event *find_event(const char *group, const char *name)
 {
 	struct tk_event *ev;
 
-	mutex_assert_held(&tk_mutex);
+	mutex_assert_held(&event_mutex);
 	list_for_each_entry(ev, &tk_events, list)
 		if (!strcmp(ev->name, name) && !strcmp(ev->group, group))
 			return ev;
@@ -245,6 +258,25 @@ static void __noprobe tk_fill_common(u8 *rec, int id)
 	memcpy(rec + 4, &pid, 4);
 }
 
+/* The record in the event framework's buffer: context, filter and commit are its own. */
+static void __noprobe tk_record_trace(struct trace_kprobe *tk, struct probe_fetch_ctx *ctx,
+				      ssize_t size)
+{
+	struct trace_event_buffer fbuf;
+	void *rec;
+
+	rec = trace_event_buffer_reserve_ctx(&fbuf, &tk->event->call, size, tracing_gen_ctx());
+	if (!rec)
+		return;
+	size = probe_record_fill(tk->spec, ctx, rec, size);
+	if (size < 0) {
+		ring_buffer_discard_commit(fbuf.buffer, fbuf.event);
+		return;
+	}
+	fbuf.len = size;
+	trace_event_buffer_commit(&fbuf);
+}
+
 static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
 				unsigned long ip, unsigned long ret_ip)
 {
@@ -261,20 +293,22 @@ static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
 	ssize_t size;
 	void *rec;
 
-	if (!buffer)
-		return;
 	size = probe_record_size(spec, &ctx);
 	if (size < 0)
 		return;
 	if (size > (ssize_t)BUF_MAX_DATA_SIZE)
 		size = BUF_MAX_DATA_SIZE;
+	if (!buffer) {
+		tk_record_trace(tk, &ctx, size);
+		return;
+	}
 	event = ring_buffer_lock_reserve(buffer, size);
 	if (!event)
 		return;
 	rec = ring_buffer_event_data(event);
 	tk_fill_common(rec, tk->event->id);
 	size = probe_record_fill(spec, &ctx, rec, size);
-	filter = READ_ONCE(tk->event->filter);
+	filter = READ_ONCE(tk->event->call.filter);
 	if (size < 0 || (filter_is_active(filter) &&
 			 !filter_match(filter, rec, &(struct filter_ctx){
 				.cpu = smp_processor_id(),
@@ -297,7 +331,7 @@ static int __noprobe tk_kprobe_handler(struct kprobe *kp, struct pt_regs *regs)
 	struct trace_kprobe *tk = container_of(kp, struct trace_kprobe, rp.kp);
 
 	tk_count_hit(tk);
-	if (READ_ONCE(tk->event->enabled))
+	if (trace_event_enabled(&tk->event->call))
 		tk_record(tk, regs, (unsigned long)kp->addr, 0);
 	return 0;
 }
@@ -308,7 +342,7 @@ static int __noprobe tk_kretprobe_handler(struct kretprobe_instance *ri, struct 
 	struct trace_kprobe *tk = container_of(rp, struct trace_kprobe, rp);
 
 	tk_count_hit(tk);
-	if (READ_ONCE(tk->event->enabled))
+	if (trace_event_enabled(&tk->event->call))
 		tk_record(tk, regs, (unsigned long)rp->kp.addr, regs->ip);
 	return 0;
 }
@@ -318,6 +352,13 @@ NOKPROBE_SYMBOL(probe_record_fill);
 NOKPROBE_SYMBOL(tk_symbolize);
 NOKPROBE_SYMBOL(kallsyms_lookup);
 NOKPROBE_SYMBOL(filter_match);
+NOKPROBE_SYMBOL(tracing_gen_ctx);
+NOKPROBE_SYMBOL(tracing_get_buffer);
+NOKPROBE_SYMBOL(tracing_generic_entry_update);
+NOKPROBE_SYMBOL(trace_event_buffer_reserve_ctx);
+NOKPROBE_SYMBOL(trace_event_buffer_commit);
+NOKPROBE_SYMBOL(trace_event_filter_match);
+NOKPROBE_SYMBOL(tracing_record_cmdline);
 
 /* ---- the object model ------------------------------------------------------------------- */
 
@@ -466,8 +507,6 @@ static void free_tk_event(struct tk_event *ev)
 {
 	if (!ev)
 		return;
-	if (ev->filter)
-		free_event_filter(ev->filter);
 	kfree(ev->fields);
 	kfree(ev);
 }
@@ -488,8 +527,8 @@ static int tk_call_print(struct trace_event_call *call, const void *rec, unsigne
 	const struct probe_fetch_ctx sym = { .ops = &tk_fetch_ops };
 	struct tk_event *ev = call->data;
 
-	return probe_print_record(event_first_probe(ev)->spec, ev->name, rec, len, &sym, false,
-				  buf, size);
+	return probe_print_record(event_first_probe(ev)->spec, ev->name, rec, len, &sym,
+				  trace_option_is_set(TRACE_ITER_SYM_ADDR), buf, size);
 }
 
 static int tk_call_reg(struct trace_event_call *call, bool enable)
@@ -556,7 +595,7 @@ static int check_append(struct tk_event *ev, struct probe_spec *spec, struct pro
 	return ret;
 }
 
-/* Check, then commit one p/r line. Caller holds tk_mutex. */
+/* Check, then commit one p/r line. Caller holds event_mutex. */
 static int create_trace_kprobe(struct probe_spec *spec, struct probe_log *log)
 {
 	struct tk_sym_priv priv = {
@@ -572,7 +611,7 @@ static int create_trace_kprobe(struct probe_spec *spec, struct probe_log *log)
 	struct trace_kprobe *tk;
 	int ret;
 
-	mutex_assert_held(&tk_mutex);
+	mutex_assert_held(&event_mutex);
 	ev = find_event(spec->group, spec->event);
 	if (ev) {
 		ret = check_append(ev, spec, log);
@@ -610,7 +649,7 @@ static int create_trace_kprobe(struct probe_spec *spec, struct probe_log *log)
 	list_add_tail(&tk->list, &tk_probes);
 	if (new_ev)
 		list_add_tail(&new_ev->list, &tk_events);
-	else if (ev->enabled)
+	else if (ev->armed)
 		set_tk_armed(tk, true);		/* joins an enabled event armed */
 	return 0;
 
@@ -626,12 +665,12 @@ err_free_tk:
 
 static bool event_busy(const struct tk_event *ev)
 {
-	return ev->enabled || ev->users;
+	return (ev->call.flags & TRACE_EVENT_FL_ENABLED) || ev->call.users;
 }
 
 /*
  * Remove one probe. The last probe of an event takes the event with it, which an enabled or
- * open event refuses (-EBUSY); a probe with siblings goes regardless. Caller holds tk_mutex.
+ * open event refuses (-EBUSY); a probe with siblings goes regardless. Caller holds event_mutex.
  */
 static int remove_trace_kprobe(struct trace_kprobe *tk)
 {
@@ -639,7 +678,7 @@ static int remove_trace_kprobe(struct trace_kprobe *tk)
 	bool last = list_is_singular(&ev->probes);
 	int ret;
 
-	mutex_assert_held(&tk_mutex);
+	mutex_assert_held(&event_mutex);
 	if (last) {
 		if (event_busy(ev))
 			return -EBUSY;
@@ -664,7 +703,7 @@ static int delete_trace_kprobes(const struct probe_spec *del)
 	struct trace_kprobe *tk, *tmp;
 	int ret = -ENOENT;
 
-	mutex_assert_held(&tk_mutex);
+	mutex_assert_held(&event_mutex);
 	list_for_each_entry_safe(tk, tmp, &tk_probes, list) {
 		if (!probe_match_delete(del, tk->spec))
 			continue;
@@ -711,7 +750,7 @@ static int run_command(struct tk_write *w, const char *line)
 			tk_log_error(w->log);
 		return ret;
 	}
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	switch (w->spec->kind) {
 	case PROBE_KIND_KPROBE:
 	case PROBE_KIND_KRETPROBE:
@@ -726,7 +765,7 @@ static int run_command(struct tk_write *w, const char *line)
 		ret = 0;
 		break;
 	}
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return ret;
 }
 
@@ -785,7 +824,7 @@ int trace_kprobe_release_all(void)
 	struct tk_event *ev;
 	int ret = 0;
 
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	list_for_each_entry(ev, &tk_events, list) {
 		if (event_busy(ev)) {
 			ret = -EBUSY;
@@ -799,7 +838,7 @@ int trace_kprobe_release_all(void)
 	}
 out_reset:
 	tk_reset_buffers();
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return ret;
 }
 
@@ -853,13 +892,13 @@ int trace_kprobe_events_text(char *buf, size_t size)
 
 	if (size)
 		buf[0] = '\0';
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	list_for_each_entry(tk, &tk_probes, list) {
 		p = text_pos(&t, &room);
 		text_add(&t, probe_readback_line(tk->spec, tk->event->group, tk->event->name,
 						 maxact, p, room));
 	}
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return text_done(&t);
 }
 
@@ -879,13 +918,13 @@ int trace_kprobe_profile_text(char *buf, size_t size)
 
 	if (size)
 		buf[0] = '\0';
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	list_for_each_entry(tk, &tk_probes, list) {
 		p = text_pos(&t, &room);
 		text_add(&t, probe_profile_line(tk->event->name, tk_hits(tk), tk_misses(tk), p,
 						room));
 	}
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return text_done(&t);
 }
 
@@ -924,11 +963,11 @@ struct tk_event *trace_kprobe_next_event(struct tk_event *prev)
 	struct list_head *next;
 	struct tk_event *ev = NULL;
 
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	next = prev ? prev->list.next : tk_events.next;
 	if (next != &tk_events)
 		ev = list_entry(next, struct tk_event, list);
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return ev;
 }
 
@@ -936,9 +975,9 @@ struct tk_event *trace_kprobe_find_event(const char *group, const char *name)
 {
 	struct tk_event *ev;
 
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	ev = find_event(group, name);
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return ev;
 }
 
@@ -946,14 +985,14 @@ struct tk_event *trace_kprobe_find_event_id(int id)
 {
 	struct tk_event *ev, *found = NULL;
 
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	list_for_each_entry(ev, &tk_events, list) {
 		if (ev->id == id) {
 			found = ev;
 			break;
 		}
 	}
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return found;
 }
 
@@ -974,7 +1013,7 @@ int trace_kprobe_event_id(const struct tk_event *ev)
 
 bool trace_kprobe_event_enabled(const struct tk_event *ev)
 {
-	return READ_ONCE(ev->enabled);
+	return trace_event_enabled(&ev->call);
 }
 
 /**
@@ -986,56 +1025,55 @@ bool trace_kprobe_event_enabled(const struct tk_event *ev)
  */
 int trace_kprobe_event_enable(struct tk_event *ev, bool on)
 {
-	mutex_lock(&tk_mutex);
-	arm_event(ev, on);
-	mutex_unlock(&tk_mutex);
-	return 0;
+	int ret;
+
+	mutex_lock(&event_mutex);
+	ret = __trace_event_enable(&ev->call, on);
+	mutex_unlock(&event_mutex);
+	return ret;
 }
 
-/* Arm or disarm every probe of @ev; records flow while ev->enabled. Caller holds tk_mutex. */
+/* Arm or disarm every probe of @ev (the enable callback). Caller holds event_mutex. */
 static void arm_event(struct tk_event *ev, bool on)
 {
 	struct trace_kprobe *tk;
 
-	mutex_assert_held(&tk_mutex);
-	if (ev->enabled == on)
+	mutex_assert_held(&event_mutex);
+	if (ev->armed == on)
 		return;
-	if (on)
-		WRITE_ONCE(ev->enabled, true);
+	ev->armed = on;
 	list_for_each_entry(tk, &ev->probes, sibling)
 		set_tk_armed(tk, on);
-	if (!on)
-		WRITE_ONCE(ev->enabled, false);
 }
 
 void trace_kprobe_event_get(struct tk_event *ev)
 {
-	mutex_lock(&tk_mutex);
-	ev->users++;
-	mutex_unlock(&tk_mutex);
+	mutex_lock(&event_mutex);
+	ev->call.users++;
+	mutex_unlock(&event_mutex);
 }
 
 void trace_kprobe_event_put(struct tk_event *ev)
 {
-	mutex_lock(&tk_mutex);
-	if (!WARN_ON_ONCE(!ev->users))
-		ev->users--;
-	mutex_unlock(&tk_mutex);
+	mutex_lock(&event_mutex);
+	if (!WARN_ON_ONCE(!ev->call.users))
+		ev->call.users--;
+	mutex_unlock(&event_mutex);
 }
 
 int trace_kprobe_format_text(struct tk_event *ev, char *buf, size_t size)
 {
 	int ret;
 
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	ret = tk_call_format(&ev->call, ev->id, buf, size);
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return ret;
 }
 
 const struct filter_event *trace_kprobe_filter_event(struct tk_event *ev)
 {
-	return &ev->fevent;
+	return &ev->call.fevent;
 }
 
 /**
@@ -1052,10 +1090,10 @@ struct event_filter *trace_kprobe_set_filter(struct tk_event *ev, struct event_f
 {
 	struct event_filter *old;
 
-	mutex_lock(&tk_mutex);
-	old = ev->filter;
-	WRITE_ONCE(ev->filter, filter);
-	mutex_unlock(&tk_mutex);
+	mutex_lock(&event_mutex);
+	old = ev->call.filter;
+	WRITE_ONCE(ev->call.filter, filter);
+	mutex_unlock(&event_mutex);
 	return old;
 }
 
@@ -1080,7 +1118,7 @@ int trace_kprobe_print_record(const void *rec, size_t len, bool sym_addr, char *
 	if (len < PROBE_COMMON_SIZE)
 		return -EINVAL;
 	memcpy(&type, rec, sizeof(type));
-	mutex_lock(&tk_mutex);
+	mutex_lock(&event_mutex);
 	list_for_each_entry(ev, &tk_events, list) {
 		if (ev->id != type)
 			continue;
@@ -1089,7 +1127,7 @@ int trace_kprobe_print_record(const void *rec, size_t len, bool sym_addr, char *
 				 tk_call_print(&ev->call, rec, len, buf, size);
 		break;
 	}
-	mutex_unlock(&tk_mutex);
+	mutex_unlock(&event_mutex);
 	return ret;
 }
 
@@ -1161,6 +1199,142 @@ void trace_kprobe_clear_last_error(void)
 {
 	tk_last_err[0] = '\0';
 }
+
+/* ---- tracefs and debugfs files ---------------------------------------------------------- */
+
+/* Long enough for a script's worth of definitions; each line is still held to its limit. */
+#define TK_WRITE_MAX	(256 * 1024)
+
+static int show_kprobe_events(struct trace_ctl_file *f, char *buf, size_t size)
+{
+	return trace_kprobe_events_text(buf, size);
+}
+
+static ssize_t write_kprobe_events(struct trace_ctl_file *f, char *kbuf, size_t len)
+{
+	return trace_kprobe_write(kbuf, len, f->arg);
+}
+
+static int trunc_kprobe_events(struct trace_ctl_file *f)
+{
+	return trace_kprobe_release_all();
+}
+
+static int show_kprobe_profile(struct trace_ctl_file *f, char *buf, size_t size)
+{
+	return trace_kprobe_profile_text(buf, size);
+}
+
+static const struct trace_ctl kprobe_events_ctl = {
+	.show		= show_kprobe_events,
+	.write		= write_kprobe_events,
+	.trunc		= trunc_kprobe_events,
+	.write_max	= TK_WRITE_MAX,
+};
+static const struct trace_ctl kprobe_profile_ctl = { .show = show_kprobe_profile };
+
+/* debugfs kprobes/: the text is made at open, as the tracefs control files do. */
+struct tk_dbg_text {
+	char	*text;
+	size_t	len;
+};
+
+static int tk_dbg_open(struct inode *inode, struct file *file)
+{
+	int (*show)(char *buf, size_t size) = inode->i_private;
+	struct tk_dbg_text *t;
+	int len, ret;
+
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	if (file->f_mode & FMODE_READ) {
+		len = show(NULL, 0);
+		for (;;) {
+			t->text = kmalloc(len + 1, GFP_KERNEL);
+			if (!t->text) {
+				kfree(t);
+				return -ENOMEM;
+			}
+			ret = show(t->text, len + 1);
+			if (ret <= len)
+				break;
+			kfree(t->text);		/* it grew meanwhile */
+			len = ret;
+		}
+		t->len = ret;
+	}
+	file->private_data = t;
+	return 0;
+}
+
+static ssize_t tk_dbg_read(struct file *file, char __user *ubuf, size_t count, loff_t *pos)
+{
+	struct tk_dbg_text *t = file->private_data;
+
+	return simple_read_from_buffer(ubuf, count, pos, t->text, t->len);
+}
+
+static int tk_dbg_release(struct inode *inode, struct file *file)
+{
+	struct tk_dbg_text *t = file->private_data;
+
+	if (t) {
+		kfree(t->text);
+		kfree(t);
+	}
+	return 0;
+}
+
+static ssize_t tk_dbg_write_enabled(struct file *file, const char __user *ubuf, size_t count,
+				    loff_t *pos)
+{
+	char buf[32];
+	size_t n = min(count, sizeof(buf) - 1);
+	int ret;
+
+	if (copy_from_user(buf, ubuf, n))
+		return -EFAULT;
+	buf[n] = '\0';
+	ret = kprobes_enabled_write(buf, n);
+	if (ret < 0)
+		return ret;
+	*pos += count;
+	return count;
+}
+
+static const struct file_operations tk_dbg_fops = {
+	.open		= tk_dbg_open,
+	.read		= tk_dbg_read,
+	.llseek		= generic_file_llseek,
+	.release	= tk_dbg_release,
+};
+
+static const struct file_operations tk_dbg_enabled_fops = {
+	.open		= tk_dbg_open,
+	.read		= tk_dbg_read,
+	.write		= tk_dbg_write_enabled,
+	.llseek		= generic_file_llseek,
+	.release	= tk_dbg_release,
+};
+
+static int init_kprobe_trace_files(void)
+{
+	struct dentry *dir;
+
+	trace_create_ctl_file("kprobe_events", 0640, NULL, &kprobe_events_ctl, false, NULL);
+	trace_create_ctl_file("dynamic_events", 0640, NULL, &kprobe_events_ctl, true, NULL);
+	trace_create_ctl_file("kprobe_profile", 0440, NULL, &kprobe_profile_ctl, 0, NULL);
+
+	dir = debugfs_create_dir("kprobes", NULL);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	debugfs_create_file("list", 0444, dir, kprobes_list_text, &tk_dbg_fops);
+	debugfs_create_file("enabled", 0600, dir, kprobes_enabled_text, &tk_dbg_enabled_fops);
+	debugfs_create_file("blacklist", 0400, dir, kprobes_blacklist_text, &tk_dbg_fops);
+	return 0;
+}
+device_initcall(init_kprobe_trace_files);
 
 /* ---- kprobe_event= ---------------------------------------------------------------------- */
 
