@@ -1073,7 +1073,7 @@ static ssize_t write_ignore(struct trace_ctl_file *f, char *kbuf, size_t len)
 
 static int show_readme(struct trace_ctl_file *f, char *buf, size_t size)
 {
-	return trace_readme_print(IS_ENABLED(CONFIG_KPROBE_EVENTS), buf, size);
+	return trace_readme_print(IS_ENABLED(CONFIG_KPROBES), buf, size);
 }
 
 static const struct trace_ctl tracing_on_ctl = { .show = show_tracing_on,
