@@ -171,8 +171,12 @@ ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
 	m->count = 0;
 	goto done;
 fill:
-	/* Add records while they fit and the reader wants more. */
-	while (m->count < iov_iter_count(iter)) {
+	/*
+	 * One record is in the buffer: step past it (always, or a reader taking less than a
+	 * record would be handed the same record forever), then add records while they fit
+	 * and the reader wants more.
+	 */
+	for (;;) {
 		size_t offs = m->count;
 		loff_t pos = m->index;
 
@@ -181,11 +185,17 @@ fill:
 			m->index++;
 		if (!p || IS_ERR(p))
 			break;
-		if (m->op->show(m, p) < 0 || seq_has_overflowed(m)) {
+		if (m->count >= iov_iter_count(iter))
+			break;
+		err = m->op->show(m, p);
+		if (err > 0) {
+			m->count = offs;
+		} else if (err < 0 || seq_has_overflowed(m)) {
 			m->count = offs;
 			break;
 		}
 	}
+	err = 0;
 	m->op->stop(m, p);
 	n = copy_to_iter(m->buf, m->count, iter);
 	copied += n;
