@@ -14,6 +14,7 @@
 #include <starling/string.h>
 #include <starling/printk.h>
 #include <starling/sched.h>
+#include <starling/cred.h>
 #include "internal.h"
 
 /* ---- credentials ---------------------------------------------------------------------- */
@@ -22,42 +23,24 @@
  * The credentials the VFS checks against. The process code owns struct cred; these
  * accessors are the VFS's only contact with it.
  */
-#define VFS_HAVE_CRED	0	/* set once <starling/cred.h> provides current_fsuid() & co. */
-
 uid_t vfs_fsuid(void)
 {
-#if VFS_HAVE_CRED
 	return current_fsuid();
-#else
-	return 0;
-#endif
 }
 
 gid_t vfs_fsgid(void)
 {
-#if VFS_HAVE_CRED
 	return current_fsgid();
-#else
-	return 0;
-#endif
 }
 
 bool vfs_in_group_p(gid_t gid)
 {
-#if VFS_HAVE_CRED
 	return in_group_p(gid);
-#else
-	return gid == 0;
-#endif
 }
 
 bool vfs_capable(int cap)
 {
-#if VFS_HAVE_CRED
 	return capable(cap);
-#else
-	return true;
-#endif
 }
 
 /* ---- allocation and references -------------------------------------------------------- */
