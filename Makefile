@@ -82,8 +82,8 @@ $(IMAGE): $(OBJS) $(LDS) scripts/kallsyms.sh
 	@$(CC) $(ASFLAGS) -c $(BUILD)/ksym/ks2.S -o $(BUILD)/ksym/ks2.o
 	@$(call KSYMS_LINK,$@.tmp,$(BUILD)/ksym/ks2.o)
 	@$(NM) -n $@.tmp > $(BUILD)/ksym/nm2
-	cmp -s $(BUILD)/ksym/nm1 $(BUILD)/ksym/nm2 || { echo "kallsyms: addresses did not settle"; exit 1; }
-	mv $@.tmp $@
+	@cmp -s $(BUILD)/ksym/nm1 $(BUILD)/ksym/nm2 || { echo "kallsyms: addresses did not settle"; exit 1; }
+	@mv $@.tmp $@
 
 -include $(OBJS:.o=.d) $(BUILD)/kernel.d
 
