@@ -8,6 +8,7 @@
  * Stack at common_entry, growing down:  ss sp flags cs ip | error code | di
  */
 #include <asm/ptrace.h>
+#include <asm/calling.h>
 #include <asm/segment.h>
 
 	.section .noprobe.text, "ax"
@@ -40,20 +41,7 @@ common_entry:
 	testb	$3, 24(%rsp)		/* saved cs: from user mode? */
 	jz	1f
 	swapgs
-1:	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	%rax
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+1:	PUSH_REGS_AFTER_DI
 	cld
 	movl	%edi, %esi		/* vector */
 	movq	%rsp, %rdi		/* struct pt_regs * */
@@ -72,21 +60,7 @@ ret_from_trap:
 	subq	$8, %rsp
 	call	prepare_exit_to_user	/* signals, reschedule; IRQs off on return */
 	addq	$8, %rsp
-2:	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
+2:	POP_REGS
 	addq	$8, %rsp		/* error code */
 	testb	$3, 8(%rsp)
 	jz	3f

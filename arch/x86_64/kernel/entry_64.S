@@ -19,6 +19,7 @@
  * first program (kernel_init after exec) and new processes (ret_from_fork).
  */
 #include <asm/ptrace.h>
+#include <asm/calling.h>
 #include <asm/segment.h>
 #include <asm/percpu.h>
 
@@ -39,20 +40,7 @@ entry_SYSCALL_64:
 	pushq	%rcx				/* ip */
 	pushq	%rax				/* orig_ax */
 	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	$-ENOSYS			/* ax */
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_REGS_AFTER_DI rax=$-ENOSYS	/* ax */
 	cld
 	movq	%rsp, %rdi			/* regs */
 	movq	%rax, %rsi			/* nr */
@@ -64,42 +52,14 @@ entry_SYSCALL_64:
 	jz	iret_to_user
 
 	/* SYSRET: rcx == ip and r11 == flags were checked; restore the rest. */
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
+	POP_REGS
 	movq	PTREGS_SP - PTREGS_ORIG_AX(%rsp), %rsp
 	swapgs
 	sysretq
 
 	.globl	iret_to_user
 iret_to_user:
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
+	POP_REGS
 	addq	$8, %rsp			/* orig_ax */
 	swapgs
 	iretq

@@ -7,6 +7,7 @@
  * register (the return value in %rax included) as the function left it.
  */
 #include <asm/ptrace.h>
+#include <asm/calling.h>
 #include <asm/segment.h>
 
 	.section .noprobe.text, "ax"
@@ -20,20 +21,7 @@ kretprobe_trampoline:
 	pushq	$0			/* ip, set by the handler */
 	pushq	$-1			/* orig_ax */
 	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	%rax
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_REGS_AFTER_DI
 	leaq	PTREGS_SIZE + 8(%rsp), %rax
 	movq	%rax, PTREGS_SP(%rsp)
 	movq	%rsp, %rdi
@@ -42,20 +30,6 @@ kretprobe_trampoline:
 	call	kretprobe_trampoline_handler
 	movq	%rbx, %rsp
 	movq	%rax, PTREGS_SIZE(%rsp)
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
+	POP_REGS
 	addq	$6 * 8, %rsp		/* orig_ax, ip, cs, flags, sp, ss */
 	ret
