@@ -22,6 +22,11 @@
 #include <starling/trace_events.h>
 #include <uapi/linux/magic.h>
 
+/* O_TRUNC opens of the files only set the size (see fs/tracefs). */
+static const struct inode_operations debugfs_file_inode_ops = {
+	.setattr	= simple_setattr,
+};
+
 static DEFINE_MUTEX(debugfs_lock);
 static struct vfsmount *debugfs_mnt;
 static struct dentry *tracing_dir;
@@ -118,6 +123,8 @@ struct dentry *debugfs_create_file(const char *name, unsigned short mode,
 		parent = debugfs_mnt ? debugfs_mnt->mnt_root : NULL;
 	d = parent ? simple_create_file(parent, name, S_IFREG | (mode & 07777), data, fops)
 		   : ERR_PTR(-ENODEV);
+	if (!IS_ERR(d) && d_inode(d))
+		d_inode(d)->i_op = &debugfs_file_inode_ops;
 	mutex_unlock(&debugfs_lock);
 	return d;
 }

@@ -113,6 +113,20 @@ static void own(struct dentry *dentry)
 		d_inode(dentry)->i_gid = tracefs_gid;
 }
 
+/*
+ * Opening a file with O_TRUNC ("echo 1 > enable") truncates it after ->open; the files
+ * have no contents, so that only sets the size, as Linux's simple_setattr() default does.
+ */
+static const struct inode_operations tracefs_file_inode_ops = {
+	.setattr	= simple_setattr,
+};
+
+static void file_ops(struct dentry *dentry)
+{
+	if (!IS_ERR_OR_NULL(dentry) && d_inode(dentry))
+		d_inode(dentry)->i_op = &tracefs_file_inode_ops;
+}
+
 static struct tracefs_node *create(const char *name, umode_t mode, struct tracefs_node *parent,
 				   void *data, const struct file_operations *fops)
 {
@@ -141,6 +155,8 @@ static struct tracefs_node *create(const char *name, umode_t mode, struct tracef
 		return (struct tracefs_node *)err;
 	}
 	own(node->t);
+	if (fops)
+		file_ops(node->t);
 	if (dp) {
 		if (fops)
 			node->d = simple_create_file(dp, name, S_IFREG | mode, data, fops);
@@ -148,6 +164,8 @@ static struct tracefs_node *create(const char *name, umode_t mode, struct tracef
 			node->d = simple_create_dir(dp, name, mode, NULL, NULL, NULL);
 		if (IS_ERR(node->d))
 			node->d = NULL;
+		else if (fops)
+			file_ops(node->d);
 	}
 	mutex_unlock(&tracefs_lock);
 	return node;
