@@ -1165,6 +1165,23 @@ static ssize_t ctl_read(struct file *file, char __user *ubuf, size_t count, loff
 	return n;
 }
 
+/* The same for kernel_read() and sendfile(), which need ->read_iter. */
+static ssize_t ctl_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct ctl_open *o = iocb->ki_filp->private_data;
+	size_t n;
+
+	if (iocb->ki_pos < 0)
+		return -EINVAL;
+	if ((size_t)iocb->ki_pos >= o->len)
+		return 0;
+	n = copy_to_iter(o->text + iocb->ki_pos, o->len - (size_t)iocb->ki_pos, to);
+	if (!n)
+		return -EFAULT;
+	iocb->ki_pos += n;
+	return n;
+}
+
 static ssize_t ctl_write(struct file *file, const char __user *ubuf, size_t count, loff_t *pos)
 {
 	struct trace_ctl_file *f = file_inode(file)->i_private;
@@ -1208,6 +1225,7 @@ static int ctl_release(struct inode *inode, struct file *file)
 static const struct file_operations trace_ctl_fops = {
 	.open		= ctl_open,
 	.read		= ctl_read,
+	.read_iter	= ctl_read_iter,
 	.write		= ctl_write,
 	.llseek		= generic_file_llseek,
 	.release	= ctl_release,
