@@ -31,6 +31,7 @@
 #include <starling/mutex.h>
 #include <starling/list.h>
 #include <starling/slab.h>
+#include <starling/vmalloc.h>
 #include <starling/smp.h>
 #include <starling/preempt.h>
 #include <starling/time.h>
@@ -1234,6 +1235,8 @@ static const struct trace_ctl kprobe_events_ctl = {
 static const struct trace_ctl kprobe_profile_ctl = { .show = show_kprobe_profile };
 
 /* debugfs kprobes/: the text is made at open, as the tracefs control files do. */
+#define TK_DBG_TEXT_MAX	(4 * 1024 * 1024)
+
 struct tk_dbg_text {
 	char	*text;
 	size_t	len;
@@ -1248,21 +1251,25 @@ static int tk_dbg_open(struct inode *inode, struct file *file)
 	t = kzalloc(sizeof(*t), GFP_KERNEL);
 	if (!t)
 		return -ENOMEM;
+	/*
+	 * The kprobes engine's texts truncate (scnprintf rule) rather than report the full
+	 * length: grow the buffer until the text fits with room to spare.
+	 */
 	if (file->f_mode & FMODE_READ) {
-		len = show(NULL, 0);
-		for (;;) {
-			t->text = kmalloc(len + 1, GFP_KERNEL);
+		for (len = 4096;; len *= 2) {
+			t->text = vmalloc(len);
 			if (!t->text) {
 				kfree(t);
 				return -ENOMEM;
 			}
-			ret = show(t->text, len + 1);
-			if (ret <= len)
+			ret = show(t->text, len);
+			if (ret < 0)
+				ret = 0;
+			if (ret + 1 < len || len >= TK_DBG_TEXT_MAX)
 				break;
-			kfree(t->text);		/* it grew meanwhile */
-			len = ret;
+			vfree(t->text);
 		}
-		t->len = ret;
+		t->len = min(ret, len - 1);
 	}
 	file->private_data = t;
 	return 0;
@@ -1275,12 +1282,28 @@ static ssize_t tk_dbg_read(struct file *file, char __user *ubuf, size_t count, l
 	return simple_read_from_buffer(ubuf, count, pos, t->text, t->len);
 }
 
+static ssize_t tk_dbg_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct tk_dbg_text *t = iocb->ki_filp->private_data;
+	size_t n;
+
+	if (iocb->ki_pos < 0)
+		return -EINVAL;
+	if ((size_t)iocb->ki_pos >= t->len)
+		return 0;
+	n = copy_to_iter(t->text + iocb->ki_pos, t->len - (size_t)iocb->ki_pos, to);
+	if (!n)
+		return -EFAULT;
+	iocb->ki_pos += n;
+	return n;
+}
+
 static int tk_dbg_release(struct inode *inode, struct file *file)
 {
 	struct tk_dbg_text *t = file->private_data;
 
 	if (t) {
-		kfree(t->text);
+		vfree(t->text);
 		kfree(t);
 	}
 	return 0;
@@ -1306,6 +1329,7 @@ static ssize_t tk_dbg_write_enabled(struct file *file, const char __user *ubuf, 
 static const struct file_operations tk_dbg_fops = {
 	.open		= tk_dbg_open,
 	.read		= tk_dbg_read,
+	.read_iter	= tk_dbg_read_iter,
 	.llseek		= generic_file_llseek,
 	.release	= tk_dbg_release,
 };
@@ -1313,6 +1337,7 @@ static const struct file_operations tk_dbg_fops = {
 static const struct file_operations tk_dbg_enabled_fops = {
 	.open		= tk_dbg_open,
 	.read		= tk_dbg_read,
+	.read_iter	= tk_dbg_read_iter,
 	.write		= tk_dbg_write_enabled,
 	.llseek		= generic_file_llseek,
 	.release	= tk_dbg_release,
