@@ -444,7 +444,7 @@ again:
 			put_task_struct(arr[i]);
 		kfree(arr);
 		cap = n + 8;
-		arr = kmalloc(cap * sizeof(*arr), GFP_KERNEL);
+		arr = kmalloc(cap * sizeof(*arr), GFP_ATOMIC);	/* kill_pgrp() runs in IRQs */
 		if (!arr)
 			return -ENOMEM;
 		goto again;
