@@ -866,7 +866,7 @@ static int parse_delete(struct probe_spec *spec, struct probe_log *log)
 		return silent_einval(log);
 	elen = strlen(event);
 	spec->event_given = elen != 0;
-	if (elen > PROBE_EVENT_MAX)
+	if (elen >= PROBE_EVENT_MAX)
 		spec->deferred = true;
 	else
 		copy_str(spec->event, event, elen);
@@ -902,7 +902,8 @@ static int parse_event_name(struct probe_spec *spec, struct probe_log *log, cons
 		probe_log_err(log, spec, 0, offset, PROBE_ERR_NO_EVENT_NAME);
 		return -EINVAL;
 	}
-	if (len > PROBE_EVENT_MAX) {
+	/* Linux 6.1 keeps room for the NUL: 64 bytes and more are too long. */
+	if (len >= PROBE_EVENT_MAX) {
 		probe_log_err(log, spec, 0, offset, PROBE_ERR_EVENT_TOO_LONG);
 		return -EINVAL;
 	}

@@ -175,11 +175,11 @@ static void test_event_name_errors(void)
 	EXPECT_ERR(line, GROUP_TOO_LONG, 2);
 	snprintf(line, sizeof(line), "p:%s/ev vfs_read", "g12345678901234567890123456789012345678901234567890123456789012");
 	EXPECT_EQ(parse(line), 0);
-	snprintf(line, sizeof(line), "p:g/%s vfs_read", "e1234567890123456789012345678901234567890123456789012345678901234");
-	EXPECT_ERR(line, EVENT_TOO_LONG, 4);
 	snprintf(line, sizeof(line), "p:g/%s vfs_read", "e123456789012345678901234567890123456789012345678901234567890123");
+	EXPECT_ERR(line, EVENT_TOO_LONG, 4);
+	snprintf(line, sizeof(line), "p:g/%s vfs_read", "e12345678901234567890123456789012345678901234567890123456789012");
 	EXPECT_EQ(parse(line), 0);
-	EXPECT_EQ(strlen(spec.event), 64);
+	EXPECT_EQ(strlen(spec.event), 63);
 	EXPECT_EQ(parse("p:mygrp/ vfs_read"), 0);
 	EXPECT_STREQ(spec.group, "mygrp");
 	EXPECT_STREQ(spec.event, "p_vfs_read_0");
