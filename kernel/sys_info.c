@@ -16,10 +16,10 @@
 #include <starling/syscalls.h>
 #include <starling/time.h>
 #include <starling/uaccess.h>
+#include <starling/utsname.h>
 #include <starling/version.h>
 #include <asm/processor.h>
 
-#define __NEW_UTS_LEN		64
 #define __NR_newuname		__NR_uname	/* Linux names the entry __x64_sys_newuname */
 #define GRND_NONBLOCK		0x0001
 #define GRND_RANDOM		0x0002
@@ -89,6 +89,46 @@ static int set_uts_name(char *dst, const char __user *name, int len)
 	memset(dst + len, 0, __NEW_UTS_LEN + 1 - len);
 	spin_unlock(&uts_lock);
 	return 0;
+}
+
+static void uts_get(const char *src, char *buf, size_t size)
+{
+	if (!size)
+		return;
+	spin_lock(&uts_lock);
+	strlcpy(buf, src, size);
+	spin_unlock(&uts_lock);
+}
+
+static int uts_set(char *dst, const char *name, size_t len)
+{
+	if (len > __NEW_UTS_LEN)
+		return -EINVAL;
+	spin_lock(&uts_lock);
+	memcpy(dst, name, len);
+	memset(dst + len, 0, __NEW_UTS_LEN + 1 - len);
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+void uts_get_nodename(char *buf, size_t size)
+{
+	uts_get(uts_nodename, buf, size);
+}
+
+void uts_get_domainname(char *buf, size_t size)
+{
+	uts_get(uts_domainname, buf, size);
+}
+
+int uts_set_nodename(const char *name, size_t len)
+{
+	return uts_set(uts_nodename, name, len);
+}
+
+int uts_set_domainname(const char *name, size_t len)
+{
+	return uts_set(uts_domainname, name, len);
 }
 
 SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)

@@ -17,6 +17,8 @@
 #include <starling/smp.h>
 #include <starling/time.h>
 #include <starling/cred.h>
+#include <starling/utsname.h>
+#include <starling/uaccess.h>
 #include <starling/jiffies.h>
 #include <starling/slab.h>
 #include <starling/string.h>
@@ -348,7 +350,92 @@ static int pid_max_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+/*
+ * hostname and domainname, read and written as Linux's proc_dostring() does: a write at
+ * offset 0 replaces the name, one further on continues it; either stops at a newline or
+ * NUL, and bytes past the 64-character limit are dropped.
+ */
+static int hostname_show(struct seq_file *m, void *v)
+{
+	char name[__NEW_UTS_LEN + 1];
+
+	uts_get_nodename(name, sizeof(name));
+	seq_printf(m, "%s\n", name);
+	return 0;
+}
+
+static int domainname_show(struct seq_file *m, void *v)
+{
+	char name[__NEW_UTS_LEN + 1];
+
+	uts_get_domainname(name, sizeof(name));
+	seq_printf(m, "%s\n", name);
+	return 0;
+}
+
+static ssize_t uts_string_write(struct file *file, const char __user *buf, size_t count,
+				loff_t *ppos, bool host)
+{
+	char name[__NEW_UTS_LEN + 1], chunk[__NEW_UTS_LEN];
+	size_t len = 0, n = min_t(size_t, count, sizeof(chunk)), i;
+	int ret;
+
+	if (copy_from_user(chunk, buf, n))
+		return -EFAULT;
+	if (*ppos) {
+		if (host)
+			uts_get_nodename(name, sizeof(name));
+		else
+			uts_get_domainname(name, sizeof(name));
+		len = strlen(name);
+		if (*ppos > (loff_t)len)
+			return count;
+		len = (size_t)*ppos;
+	}
+	for (i = 0; i < n && len < __NEW_UTS_LEN; i++) {
+		if (chunk[i] == '\0' || chunk[i] == '\n')
+			break;
+		name[len++] = chunk[i];
+	}
+	ret = host ? uts_set_nodename(name, len) : uts_set_domainname(name, len);
+	if (ret)
+		return ret;
+	*ppos += (loff_t)count;
+	return count;
+}
+
+static ssize_t hostname_write(struct file *file, const char __user *buf, size_t count,
+			      loff_t *ppos)
+{
+	return uts_string_write(file, buf, count, ppos, true);
+}
+
+static ssize_t domainname_write(struct file *file, const char __user *buf, size_t count,
+				loff_t *ppos)
+{
+	return uts_string_write(file, buf, count, ppos, false);
+}
+
+static int uts_string_open(struct inode *inode, struct file *file)
+{
+	return proc_seq_fops.open(inode, file);
+}
+
+static const struct file_operations hostname_fops = {
+	.open = uts_string_open, .read = seq_read, .read_iter = seq_read_iter,
+	.write = hostname_write, .llseek = seq_lseek, .release = single_release,
+};
+
+static const struct file_operations domainname_fops = {
+	.open = uts_string_open, .read = seq_read, .read_iter = seq_read_iter,
+	.write = domainname_write, .llseek = seq_lseek, .release = single_release,
+};
+
 static const struct proc_entry sys_kernel_table[] = {
+	{ .name = "domainname", .mode = S_IFREG | 0644, .show = domainname_show,
+	  .fops = &domainname_fops },
+	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
+	  .fops = &hostname_fops },
 	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = osrelease_show },
 	{ .name = "ostype", .mode = S_IFREG | 0444, .show = ostype_show },
 	{ .name = "pid_max", .mode = S_IFREG | 0444, .show = pid_max_show },
