@@ -364,6 +364,16 @@ static struct file_system_type devtmpfs_fs_type = {
 	.kill_sb = kill_litter_super,
 };
 
+/*
+ * The internal instance is a tmpfs under a type of its own named "devtmpfs", so that
+ * /proc/mounts shows "devtmpfs /dev devtmpfs ..." as on Linux, not the tmpfs it is made of.
+ * Not registered: "mount -t devtmpfs" goes through devtmpfs_fs_type to this one instance.
+ */
+static struct file_system_type devtmpfs_internal_type = {
+	.name	= "devtmpfs",
+	.kill_sb = kill_litter_super,
+};
+
 /* Called from vfs_caches_init(): the internal instance and the memory devices. */
 void devtmpfs_init(void);
 void devtmpfs_init(void)
@@ -371,7 +381,12 @@ void devtmpfs_init(void)
 	struct file_system_type *tmpfs = get_fs_type("tmpfs");
 	struct vfsmount *mnt;
 
-	mnt = vfs_kern_mount(tmpfs, SB_KERNMOUNT, "devtmpfs", (void *)NULL);
+	if (!tmpfs) {
+		pr_err("devtmpfs: no tmpfs to build on\n");
+		return;
+	}
+	devtmpfs_internal_type.mount = tmpfs->mount;
+	mnt = vfs_kern_mount(&devtmpfs_internal_type, SB_KERNMOUNT, "devtmpfs", (void *)NULL);
 	if (IS_ERR(mnt)) {
 		pr_err("devtmpfs: cannot create (%ld)\n", PTR_ERR(mnt));
 		return;
