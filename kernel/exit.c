@@ -576,8 +576,9 @@ static long do_wait(const struct wait_opts *wo, struct wait_result *r)
 		mysig->cnvcsw += z->nvcsw + zsig->cnvcsw;
 		mysig->cnivcsw += z->nivcsw + zsig->cnivcsw;
 		spin_unlock_irqrestore(&task_sighand(current)->siglock, flags);
-		release_task(z);
+		/* Our reference first: release_task() frees the task now if it is off the CPU. */
 		put_task_struct(z);
+		release_task(z);
 	}
 	return ret;
 }
