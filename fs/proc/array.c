@@ -207,6 +207,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	struct files_struct *files;
 	char comm[TASK_COMM_LEN];
 	unsigned int fdsize = 0;
+	unsigned long online, allowed;
 
 	seq_printf(m, "Name:\t%s\n", get_task_comm(comm, task));
 	if (fs)
@@ -266,10 +267,13 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_puts(m, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n"
 		 "Speculation_Store_Bypass:\tthread vulnerable\n"
 		 "SpeculationIndirectBranch:\tconditional enabled\n");
+	/* As sched_getaffinity(): the CPUs that exist, not every bit of an unset mask. */
+	online = __atomic_load_n(&cpu_online_mask, __ATOMIC_ACQUIRE);
+	allowed = READ_ONCE(task->cpus_allowed) & (online ? online : 1UL);
 	seq_puts(m, "Cpus_allowed:\t");
-	show_cpumask(m, task->cpus_allowed);
+	show_cpumask(m, allowed);
 	seq_puts(m, "\nCpus_allowed_list:\t");
-	show_cpulist(m, task->cpus_allowed);
+	show_cpulist(m, allowed);
 	seq_puts(m, "\nMems_allowed:\t1\nMems_allowed_list:\t0\n");
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
 		   task->nvcsw, task->nivcsw);
