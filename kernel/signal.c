@@ -913,18 +913,16 @@ static void __exit_to_user_mode(struct pt_regs *regs, bool in_syscall)
 }
 
 /**
- * exit_to_user_mode() - last work before returning to user mode from a trap or interrupt
+ * exit_to_user_mode() - last work before returning to user mode from a trap, an interrupt
+ * or a new task's first entry (ret_from_fork, exec)
  * @regs: the user registers
  *
- * Delivers pending signals and reschedules. Called and returns with IRQs off. A system
- * call frame is recognised by its -ERESTART* result in ax (prefer
- * syscall_exit_to_user_mode() on the system call path).
+ * Delivers pending signals and reschedules; never restarts a system call (the system call
+ * path uses syscall_exit_to_user_mode()). Called and returns with IRQs off.
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
-	long ax = (long)regs->ax;
-
-	__exit_to_user_mode(regs, ax <= -ERESTARTSYS && ax >= -ERESTART_RESTARTBLOCK);
+	__exit_to_user_mode(regs, false);
 }
 
 /**
