@@ -37,6 +37,7 @@
 #include <starling/trace_sched.h>
 #include <asm/processor.h>
 #include "sched.h"
+#include "../process/internal.h"	/* proc_free_deferred() */
 
 #define PIDHASH_SIZE	64
 
@@ -183,8 +184,12 @@ static void finish_task_switch(struct task_struct *prev)
 		place_task(prev, false);
 		spin_unlock(&prev->pi_lock);
 	}
-	if (dead)
+	if (dead) {
 		put_task_struct(prev);
+		/* A released process-layer task waits for exactly this switch to be freed. */
+		if (IS_ENABLED(CONFIG_USERSPACE))
+			proc_free_deferred();
+	}
 }
 
 static void __schedule(bool preempt)
