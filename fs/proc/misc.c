@@ -21,6 +21,7 @@
 #include <starling/uaccess.h>
 #include <starling/jiffies.h>
 #include <starling/slab.h>
+#include <starling/meminfo.h>
 #include <starling/string.h>
 #include <starling/kernel.h>
 #include "internal.h"
@@ -63,7 +64,8 @@ static void meminfo_line(struct seq_file *m, const char *name, unsigned long kb)
 static int meminfo_show(struct seq_file *m, void *v)
 {
 	unsigned long total = totalram_pages() << (PAGE_SHIFT - 10);
-	unsigned long free = nr_free_pages() << (PAGE_SHIFT - 10);
+	/* Empty slab pages kept for reuse are free memory too (<starling/meminfo.h>). */
+	unsigned long free = (nr_free_pages() + kmalloc_cached_pages()) << (PAGE_SHIFT - 10);
 	static const char *const zeros[] = {
 		"Buffers", "Cached", "SwapCached", "Active", "Inactive", "Active(anon)",
 		"Inactive(anon)", "Active(file)", "Inactive(file)", "Unevictable", "Mlocked",
