@@ -12,6 +12,7 @@
 #include <starling/slab.h>
 #include <starling/string.h>
 #include <starling/printk.h>
+#include <starling/resource.h>
 #include "internal.h"
 
 #define BITS_PER_LONG	64
@@ -160,7 +161,9 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 	return 0;
 }
 
-static int alloc_fd(struct files_struct *files, unsigned int start, unsigned int flags)
+/* The lowest free descriptor in [@start, @end): Linux's alloc_fd(), @end from RLIMIT_NOFILE. */
+static int alloc_fd(struct files_struct *files, unsigned int start, unsigned long end,
+		    unsigned int flags)
 {
 	unsigned int fd;
 	int ret;
@@ -170,6 +173,9 @@ static int alloc_fd(struct files_struct *files, unsigned int start, unsigned int
 	for (;;) {
 		while (fd < files->fdt.max_fds && test_bit_ul(fd, files->fdt.open_fds))
 			fd++;
+		ret = -EMFILE;
+		if (fd >= end)
+			goto out;
 		if (fd < files->fdt.max_fds)
 			break;
 		ret = expand_files(files, fd);
@@ -194,7 +200,7 @@ out:
  */
 int get_unused_fd_flags(unsigned int flags)
 {
-	return alloc_fd(current_files(), 0, flags);
+	return alloc_fd(current_files(), 0, rlimit(RLIMIT_NOFILE), flags);
 }
 
 static void __put_unused_fd(struct files_struct *files, unsigned int fd)
@@ -442,7 +448,7 @@ int ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (oldfd == newfd)
 		return -EINVAL;
-	if (newfd >= NR_OPEN_MAX)
+	if (newfd >= NR_OPEN_MAX || newfd >= rlimit(RLIMIT_NOFILE))
 		return -EBADF;
 	file = fget_raw(oldfd);
 	if (!file)
@@ -456,11 +462,12 @@ int ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
 {
+	unsigned long nofile = rlimit(RLIMIT_NOFILE);
 	int fd;
 
-	if (from >= NR_OPEN_MAX)
+	if (from >= NR_OPEN_MAX || from >= nofile)
 		return -EINVAL;
-	fd = alloc_fd(current_files(), from, flags);
+	fd = alloc_fd(current_files(), from, nofile, flags);
 	if (fd >= 0)
 		fd_install(fd, get_file(file));
 	return fd;
