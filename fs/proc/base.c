@@ -6,6 +6,7 @@
  *   cmdline environ    the argument and environment areas of the process's memory
  *                      (mm->arg_start..arg_end, env_start..env_end), NUL-separated
  *   comm               the command name; writable by the process's own threads
+ *   limits             the resource limits, in Linux's four-column table
  *   maps               one line per VMA in Linux's format, [heap] and [stack] named
  *   mounts             the mount table (a single namespace)
  *   exe cwd root       symlinks to the executable, working and root directories
@@ -24,6 +25,7 @@
 #include <starling/kernel.h>
 #include <starling/uaccess.h>
 #include <starling/errno.h>
+#include <starling/resource.h>
 #include "internal.h"
 
 /* The task's address space with a user reference, or NULL (kernel threads, exiting). */
@@ -375,6 +377,60 @@ static const struct file_operations proc_fd_fops = {
 	.llseek		= default_llseek,
 };
 
+/* ---- limits: the resource limits in Linux's table -------------------------------------- */
+
+static const struct {
+	const char *name, *unit;
+} limit_names[RLIM_NLIMITS] = {
+	[RLIMIT_CPU]		= { "Max cpu time", "seconds" },
+	[RLIMIT_FSIZE]		= { "Max file size", "bytes" },
+	[RLIMIT_DATA]		= { "Max data size", "bytes" },
+	[RLIMIT_STACK]		= { "Max stack size", "bytes" },
+	[RLIMIT_CORE]		= { "Max core file size", "bytes" },
+	[RLIMIT_RSS]		= { "Max resident set", "bytes" },
+	[RLIMIT_NPROC]		= { "Max processes", "processes" },
+	[RLIMIT_NOFILE]		= { "Max open files", "files" },
+	[RLIMIT_MEMLOCK]	= { "Max locked memory", "bytes" },
+	[RLIMIT_AS]		= { "Max address space", "bytes" },
+	[RLIMIT_LOCKS]		= { "Max file locks", "locks" },
+	[RLIMIT_SIGPENDING]	= { "Max pending signals", "signals" },
+	[RLIMIT_MSGQUEUE]	= { "Max msgqueue size", "bytes" },
+	[RLIMIT_NICE]		= { "Max nice priority", NULL },
+	[RLIMIT_RTPRIO]		= { "Max realtime priority", NULL },
+	[RLIMIT_RTTIME]		= { "Max realtime timeout", "us" },
+};
+
+static void show_limit_value(struct seq_file *m, unsigned long v)
+{
+	if (v == RLIM_INFINITY)
+		seq_printf(m, "%-20s ", "unlimited");
+	else
+		seq_printf(m, "%-20lu ", v);
+}
+
+static int proc_pid_limits(struct seq_file *m, struct task_struct *task)
+{
+	struct signal_struct *sig = task_signal(task);
+
+	seq_printf(m, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
+	for (unsigned int i = 0; i < RLIM_NLIMITS; i++) {
+		unsigned long cur = RLIM_INFINITY, max = RLIM_INFINITY;
+
+		if (sig) {
+			cur = READ_ONCE(sig->rlim[i].rlim_cur);
+			max = READ_ONCE(sig->rlim[i].rlim_max);
+		}
+		seq_printf(m, "%-25s ", limit_names[i].name);
+		show_limit_value(m, cur);
+		show_limit_value(m, max);
+		if (limit_names[i].unit)
+			seq_printf(m, "%-10s\n", limit_names[i].unit);
+		else
+			seq_putc(m, '\n');
+	}
+	return 0;
+}
+
 /* ---- the directory -------------------------------------------------------------------- */
 
 static const struct proc_entry pid_table[] = {
@@ -385,6 +441,7 @@ static const struct proc_entry pid_table[] = {
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .show_task = proc_pid_cmdline },
 	{ .name = "comm", .mode = S_IFREG | 0644, .show_task = proc_pid_comm_show,
 	  .fops = &proc_comm_fops },
+	{ .name = "limits", .mode = S_IFREG | 0444, .show_task = proc_pid_limits },
 	{ .name = "maps", .mode = S_IFREG | 0444, .show_task = proc_pid_maps },
 	{ .name = "mounts", .mode = S_IFREG | 0444, .show_task = proc_pid_mounts },
 	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
