@@ -200,7 +200,8 @@ struct pt_regs *task_pt_regs(struct task_struct *p)
 
 static void *task_fpu(struct task_struct *p)
 {
-	return p->stack;	/* page-aligned: FXSAVE needs 16 */
+	BUILD_BUG_ON(sizeof(p->thread.fpu_state) != FXSAVE_SIZE);
+	return p->thread.fpu_state;
 }
 
 static inline void fxsave(void *area)

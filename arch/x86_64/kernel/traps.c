@@ -266,6 +266,15 @@ static void __noreturn __noprobe die(struct pt_regs *regs, unsigned long vector,
 
 /* ---- dispatch -------------------------------------------------------------------------- */
 
+/* Linux's line for an unhandled user page fault (show_unhandled_signals, on by default). */
+static void show_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long err)
+{
+	if (!IS_ENABLED(CONFIG_USERSPACE))
+		return;
+	printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
+	       current->comm, current->pid, addr, regs->ip, regs->sp, err);
+}
+
 static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector)
 {
 	const char *name = vector < 32 && exception_names[vector] ? exception_names[vector] :
@@ -297,6 +306,7 @@ static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector)
 		if (!user_mode(regs) && fixup_exception(regs))
 			return;
 		if (user_mode(regs)) {
+			show_user_fault(regs, addr, err);
 			force_sig_fault(SIGSEGV, 1 /* SEGV_MAPERR */, addr);
 			return;
 		}

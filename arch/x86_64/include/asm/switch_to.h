@@ -21,6 +21,12 @@ struct thread_struct {
 	unsigned long	sp0;		/* top of the kernel stack (TSS.rsp0 while running) */
 	unsigned long	fsbase;		/* user TLS base (arch_prctl ARCH_SET_FS) */
 	unsigned long	gsbase;		/* user GS base */
+	/*
+	 * The user's FPU/SSE registers (FXSAVE image) while the task is switched out. Kept here,
+	 * not at the bottom of the kernel stack, so that a deep kernel stack can never overwrite
+	 * them; tasks are allocated at least 16-byte aligned, as FXSAVE requires.
+	 */
+	u8		fpu_state[512] __attribute__((__aligned__(16)));
 };
 
 /*

@@ -6,9 +6,9 @@
  *
  * A task's user registers (struct pt_regs) sit at the very top of its kernel stack: SYSCALL
  * entry and interrupts from user mode both build them there. The user FPU state (the
- * 512-byte FXSAVE image) sits at the very bottom of the kernel stack, which is page-aligned
- * and far from where the stack grows; it is saved and restored only for tasks that have
- * an address space, since the kernel itself never touches FPU or SSE registers.
+ * 512-byte FXSAVE image) lives in struct thread_struct (<asm/switch_to.h>); it is saved
+ * and restored only for tasks that have an address space, since the kernel itself never
+ * touches FPU or SSE registers.
  */
 #ifndef _ASM_SYSCALL_H
 #define _ASM_SYSCALL_H
