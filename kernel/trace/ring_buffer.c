@@ -1656,8 +1656,11 @@ void ring_buffer_free_read_page(struct trace_buffer *buffer, int cpu, void *data
  * @full: only succeed for a sub-buffer the writer has finished with
  *
  * Copies whole events. The copy's time_stamp is the time of the event before the first one
- * copied, so deltas stay valid; if events were lost, commit carries RB_MISSED_EVENTS and,
- * when there is room, RB_MISSED_STORED with the count stored (unsigned long) after the data.
+ * copied, so deltas stay valid; if events were lost, commit carries RB_MISSED_EVENTS and
+ * RB_MISSED_STORED with the count stored (unsigned long) after the data. To keep room for
+ * the count, the copy then stops short of the page's last event(s), which the next call
+ * returns; only a lone event too big to leave that room goes out with RB_MISSED_EVENTS alone.
+ * Nothing is written at or beyond @len bytes of @data_page.
  * Return: 0, -EAGAIN when there is nothing (or no full page) to read, -EINVAL.
  */
 int ring_buffer_read_page(struct trace_buffer *buffer, void *data_page, size_t len, int cpu,
@@ -1667,7 +1670,7 @@ int ring_buffer_read_page(struct trace_buffer *buffer, void *data_page, size_t l
 	struct buffer_data_page *bpage = data_page;
 	struct buffer_page *reader;
 	unsigned long flags, commit, end, off, elen, copied = 0, events = 0, bytes = 0;
-	unsigned long missed;
+	unsigned long missed, room;
 	unsigned int tries;
 	u64 stamp;
 	int ret = -EAGAIN;
@@ -1695,13 +1698,21 @@ int ring_buffer_read_page(struct trace_buffer *buffer, void *data_page, size_t l
 		cpu_buffer->read_stamp = reader->page->time_stamp;
 	stamp = cpu_buffer->read_stamp;
 	bpage->time_stamp = stamp;
+	/*
+	 * Events were lost (counted at the swap that brought this page in): leave room for
+	 * their count after the data. A page filled to within 4 bytes of its end would
+	 * otherwise go out flagged RB_MISSED_EVENTS with no count, and the reader could not
+	 * tell how many events it lost.
+	 */
+	missed = cpu_buffer->lost_events;
+	room = missed && len >= sizeof(missed) ? len - sizeof(missed) : len;
 	for (off = reader->read; off < end; off += elen) {
 		struct ring_buffer_event *event = (void *)&reader->page->data[off];
 
 		elen = rb_event_len_checked(reader->page, off, end);
 		if (RB_WARN_ON(cpu_buffer, !elen))
 			break;
-		if (copied + elen > len)
+		if (copied + elen > len || (copied && copied + elen > room))
 			break;
 		memcpy(&bpage->data[copied], event, elen);
 		copied += elen;
@@ -1729,19 +1740,18 @@ int ring_buffer_read_page(struct trace_buffer *buffer, void *data_page, size_t l
 	cpu_buffer->read_stamp = stamp;
 	WRITE_ONCE(cpu_buffer->read, cpu_buffer->read + events);
 	WRITE_ONCE(cpu_buffer->read_bytes, cpu_buffer->read_bytes + bytes);
-	missed = cpu_buffer->lost_events;
 	cpu_buffer->lost_events = 0;
 	local_set(&bpage->commit, copied);
 	if (missed) {
-		if (BUF_PAGE_SIZE - copied >= sizeof(missed)) {
+		if (len - copied >= sizeof(missed)) {
 			memcpy(&bpage->data[copied], &missed, sizeof(missed));
 			local_add(RB_MISSED_STORED, &bpage->commit);
 			copied += sizeof(missed);
 		}
 		local_add(RB_MISSED_EVENTS, &bpage->commit);
 	}
-	if (copied < BUF_PAGE_SIZE)
-		memset(&bpage->data[copied], 0, BUF_PAGE_SIZE - copied);
+	if (copied < len)
+		memset(&bpage->data[copied], 0, len - copied);
 	ret = 0;
 out_unlock:
 	spin_unlock_irqrestore(&cpu_buffer->reader_lock, flags);

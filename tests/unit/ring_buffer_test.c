@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unit.h>
@@ -262,6 +263,85 @@ static void test_overwrite_wrap(void)
 	}
 	EXPECT_EQ(read + ring_buffer_overrun_cpu(b, 0) + ring_buffer_entries_cpu(b, 0), written);
 	EXPECT_EQ(ring_buffer_read_events_cpu(b, 0), read);
+	ring_buffer_free_read_page(b, 0, page);
+	ring_buffer_free(b);
+}
+
+/*
+ * trace_pipe_raw pages after a loss always carry the count: a sub-buffer filled exactly,
+ * or to within 4 bytes, gives up its last event to the next read to make room for it.
+ */
+static unsigned long rp_len(unsigned int seq, bool short_tail)
+{
+	/* 136-byte events, 30 to a sub-buffer; short_tail: the 30th is 132 bytes (4076) */
+	return short_tail && seq % 30 == 0 ? 124 : 128;
+}
+
+static void rp_check_room(bool short_tail)
+{
+	struct trace_buffer *b = new_buffer(8160, RB_FL_OVERWRITE);
+	struct buffer_data_page *page = ring_buffer_alloc_read_page(b, 0);
+	unsigned long stored = 0, tail = short_tail ? 132 : 136;
+	unsigned int seq;
+
+	for (seq = 1; seq <= 120; seq++) {
+		fake_now += 10;
+		EXPECT_EQ(write_seq(b, rp_len(seq, short_tail), seq), 0);
+	}
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 60);
+	/* events 61..90: all but the last, then the lost count */
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, true), 0);
+	EXPECT_EQ(local_read(&page->commit), 29 * 136 | RB_MISSED_EVENTS | RB_MISSED_STORED);
+	memcpy(&stored, &page->data[29 * 136], sizeof(stored));
+	EXPECT_EQ(stored, 60);
+	EXPECT_EQ(page->time_stamp, 1000 + 61 * 10);
+	EXPECT_EQ(word(page, 0) & 31, 0);		/* type_len 0: 128 bytes */
+	EXPECT_EQ(word(page, 8), 61);
+	EXPECT_EQ(word(page, 28 * 136 + 8), 89);
+	/* the rest of the sub-buffer: event 90 alone, its time still right */
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, true), 0);
+	EXPECT_EQ(local_read(&page->commit), tail);
+	EXPECT_EQ(page->time_stamp, 1000 + 89 * 10);
+	EXPECT_EQ(word(page, 0) >> 5, 10);
+	EXPECT_EQ(word(page, 8), 90);
+	EXPECT_EQ(word(page, tail), 0);
+	EXPECT_EQ(ring_buffer_read_events_cpu(b, 0), 30);
+	EXPECT_EQ(ring_buffer_entries_cpu(b, 0), 30);
+	ring_buffer_free_read_page(b, 0, page);
+	ring_buffer_free(b);
+}
+
+static void test_read_page_lost_count(void)
+{
+	struct trace_buffer *b;
+	struct buffer_data_page *page;
+	unsigned char data[BUF_MAX_DATA_SIZE] = { 0 };
+	unsigned long stored = 0;
+
+	rp_check_room(false);
+	rp_check_room(true);
+
+	/* a caller's short page: nothing is written past len, the count still fits */
+	b = new_buffer(8160, RB_FL_OVERWRITE);
+	for (unsigned int seq = 1; seq <= 120; seq++)
+		EXPECT_EQ(write_seq(b, 128, seq), 0);
+	page = malloc(BUF_PAGE_HDR_SIZE + 300);
+	EXPECT_EQ(ring_buffer_read_page(b, page, BUF_PAGE_HDR_SIZE + 300, 0, false), 0);
+	EXPECT_EQ(local_read(&page->commit), 2 * 136 | RB_MISSED_EVENTS | RB_MISSED_STORED);
+	memcpy(&stored, &page->data[2 * 136], sizeof(stored));
+	EXPECT_EQ(stored, 60);
+	EXPECT_EQ(page->data[299], 0);
+	free(page);
+	ring_buffer_free(b);
+
+	/* a lone sub-buffer-sized event leaves no room: flagged, count not stored */
+	b = new_buffer(8160, RB_FL_OVERWRITE);
+	page = ring_buffer_alloc_read_page(b, 0);
+	for (int i = 0; i < 3; i++)
+		EXPECT_EQ(ring_buffer_write(b, sizeof(data), data), 0);
+	EXPECT_EQ(ring_buffer_overrun_cpu(b, 0), 1);
+	EXPECT_EQ(ring_buffer_read_page(b, page, 4096, 0, true), 0);
+	EXPECT_EQ(local_read(&page->commit), BUF_PAGE_SIZE | RB_MISSED_EVENTS);
 	ring_buffer_free_read_page(b, 0, page);
 	ring_buffer_free(b);
 }
@@ -783,7 +863,8 @@ static void test_stress_no_overwrite(void)
 }
 
 UNIT_TEST_MAIN(UNIT_CASE(test_event_format), UNIT_CASE(test_discard),
-	       UNIT_CASE(test_overwrite_wrap), UNIT_CASE(test_no_overwrite),
+	       UNIT_CASE(test_overwrite_wrap), UNIT_CASE(test_read_page_lost_count),
+	       UNIT_CASE(test_no_overwrite),
 	       UNIT_CASE(test_resize_reset), UNIT_CASE(test_nesting),
 	       UNIT_CASE(test_interrupted_reserve), UNIT_CASE(test_iterator),
 	       UNIT_CASE(test_headers), UNIT_CASE(test_stress_overwrite),
