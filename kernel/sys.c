@@ -625,31 +625,6 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 
 /* ---- resource limits ------------------------------------------------------------------- */
 
-static const struct rlimit default_rlim_nofile = { INR_OPEN_CUR, INR_OPEN_MAX };
-
-unsigned long rlimit(unsigned int limit)
-{
-	struct signal_struct *sig = task_signal(current);
-
-	if (limit >= RLIM_NLIMITS)
-		return RLIM_INFINITY;
-	if (!sig)
-		return limit == RLIMIT_NOFILE ? default_rlim_nofile.rlim_cur :
-		       limit == RLIMIT_STACK ? _STK_LIM : RLIM_INFINITY;
-	return READ_ONCE(sig->rlim[limit].rlim_cur);
-}
-
-unsigned long rlimit_max(unsigned int limit)
-{
-	struct signal_struct *sig = task_signal(current);
-
-	if (limit >= RLIM_NLIMITS)
-		return RLIM_INFINITY;
-	if (!sig)
-		return limit == RLIMIT_NOFILE ? default_rlim_nofile.rlim_max : RLIM_INFINITY;
-	return READ_ONCE(sig->rlim[limit].rlim_max);
-}
-
 /**
  * do_prlimit() - read and/or set a resource limit of process @p
  * @p: the process
