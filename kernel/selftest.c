@@ -12,6 +12,7 @@
  *   fault     a NULL dereference in selftest_fault(): the oops must name it in RIP and in
  *             a symbolized call trace, then panic
  *   sched     the scheduler's own tests (kernel/sched/selftest.c)
+ *   proc      fork/exit/wait, signals, job control, futexes (kernel/process/selftest.c)
  */
 #include <starling/printk.h>
 #include <starling/kernel.h>
@@ -20,6 +21,7 @@
 #include <starling/string.h>
 #include <starling/smp.h>
 #include <starling/selftest.h>
+#include <starling/signal.h>
 #include <starling/trace_kprobe.h>
 #include <starling/reboot.h>
 #include <starling/mm_user.h>
@@ -151,6 +153,8 @@ bool run_boot_selftests(void)
 		report("sched", sched_selftest() == 0, "see above");
 	if (selected(list, "vfs"))
 		report("vfs", vfs_selftest() == 0, "see above");
+	if (IS_ENABLED(CONFIG_USERSPACE) && selected(list, "proc"))
+		report("proc", proc_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_USERSPACE) && selected(list, "exec"))
 		report("exec", exec_selftest() == 0, "see above");
 	if (IS_ENABLED(CONFIG_KPROBES) && selected(list, "kprobes"))
