@@ -146,16 +146,17 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 	struct sysinfo si;
 	struct task_struct *p;
 	unsigned int procs = 0;
+	unsigned long flags;
 
 	memset(&si, 0, sizeof(si));
 	si.uptime = (long)((ktime_get_boot_ns() + NSEC_PER_SEC - 1) / NSEC_PER_SEC);
 	si.totalram = totalram_pages();
 	si.freeram = nr_free_pages();
 	si.mem_unit = PAGE_SIZE;
-	spin_lock(&tasklist_lock);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &init_tasks, tasks)
 		procs++;
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	si.procs = procs;
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
