@@ -74,6 +74,8 @@ struct buffer_page {
 	unsigned long		real_end;	/* start of the closing padding, or 0 */
 	unsigned long		read;		/* reader offset: under reader_lock */
 	unsigned long		gen;		/* bumped each time the page is emptied */
+	unsigned long		head_overrun;	/* overrun when a writer made this the head, */
+	unsigned long		head_gen;	/* valid while head_gen == gen */
 	struct buffer_data_page	*page;
 };
 
@@ -451,6 +453,9 @@ static __noprobe int rb_move_tail(struct ring_buffer_per_cpu *cpu_buffer,
 		local_add(local_read(&next->entries), &cpu_buffer->overrun);
 		local_add(local_read(&next->bytes), &cpu_buffer->overrun_bytes);
 		new_head = rb_next(next);
+		/* events lost before new_head: the reader's count when it swaps it out */
+		WRITE_ONCE(new_head->head_overrun, local_read(&cpu_buffer->overrun));
+		WRITE_ONCE(new_head->head_gen, READ_ONCE(new_head->gen));
 		if (RB_WARN_ON(cpu_buffer,
 			       cmpxchg(&next->next, (unsigned long)new_head,
 				       (unsigned long)new_head | RB_PAGE_HEAD) !=
@@ -644,7 +649,6 @@ retry:
 		WRITE_ONCE(reader->next, (unsigned long)rb_next(head) | RB_PAGE_HEAD);
 		reader->prev = head->prev;
 		smp_mb();
-		overrun = local_read(&cpu_buffer->overrun);
 		if (cmpxchg(&head->prev->next, (unsigned long)head | RB_PAGE_HEAD,
 			    (unsigned long)reader) != ((unsigned long)head | RB_PAGE_HEAD)) {
 			/* a writer pushed the head meanwhile */
@@ -656,6 +660,18 @@ retry:
 		cpu_buffer->head_page = rb_next(reader);
 		head->read = 0;
 		cpu_buffer->reader_page = head;
+		/*
+		 * Events lost before @head: the overrun at the moment it became the head, as
+		 * no page can be recycled while it stays the head. A writer that made it the
+		 * head recorded that value in it (the cmpxchg above saw that writer's HEAD
+		 * flag); otherwise our last swap did, and nothing was lost since. Reading the
+		 * overrun counter before the cmpxchg instead would be wrong whenever writers
+		 * lapped the ring meanwhile and left @head the head again: the cmpxchg still
+		 * succeeds, and the lap's losses would be charged to the next page.
+		 */
+		overrun = cpu_buffer->last_overrun;
+		if (READ_ONCE(head->head_gen) == READ_ONCE(head->gen))
+			overrun = READ_ONCE(head->head_overrun);
 		if (overrun != cpu_buffer->last_overrun) {
 			cpu_buffer->lost_events += overrun - cpu_buffer->last_overrun;
 			cpu_buffer->last_overrun = overrun;
