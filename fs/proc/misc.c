@@ -24,6 +24,7 @@
 #include <starling/meminfo.h>
 #include <starling/string.h>
 #include <starling/kernel.h>
+#include <starling/profile.h>
 #include "internal.h"
 
 #define USER_HZ		100
@@ -459,6 +460,7 @@ const struct proc_entry proc_root_table[] = {
 	{ .name = "loadavg", .mode = S_IFREG | 0444, .show = loadavg_show },
 	{ .name = "meminfo", .mode = S_IFREG | 0444, .show = meminfo_show },
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = mounts_link },
+	{ .name = "profile", .mode = S_IFREG | 0644, .fops = &proc_profile_operations },
 	{ .name = "stat", .mode = S_IFREG | 0444, .show = stat_show },
 	{ .name = "sys", .mode = S_IFDIR | 0555, .children = sys_table },
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },

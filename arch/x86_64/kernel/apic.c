@@ -10,6 +10,7 @@
 #include <starling/interrupt.h>
 #include <starling/errno.h>
 #include <starling/printk.h>
+#include <starling/profile.h>
 #include <starling/percpu.h>
 #include <starling/entry.h>
 #include <starling/boot.h>
@@ -181,6 +182,7 @@ void arch_stop_other_cpus(void)
 static void local_timer_interrupt(struct pt_regs *regs, unsigned int vector)
 {
 	lapic_eoi();
+	profile_tick(regs);
 	scheduler_tick();
 }
 
