@@ -596,7 +596,15 @@ static void test_headers(void)
 /* ---- stress: writers with simulated interrupts against concurrent readers ------------- */
 
 #define ST_CPUS		4
-#define ST_SECONDS	2
+/*
+ * Each mode runs ST_MIN_MS and until every writer has written ST_MIN_EVENTS: about a second
+ * on an idle host, longer only when the host is so loaded that writer threads barely run
+ * (a fixed time then left some writers with almost nothing written). ST_MAX_MS only stops a
+ * hung run; the written >= ST_MIN_EVENTS check then fails.
+ */
+#define ST_MIN_MS	1000
+#define ST_MAX_MS	60000
+#define ST_MIN_EVENTS	20000UL
 #define ST_SIZE		(6 * 4080)
 
 struct st_record {
@@ -658,7 +666,7 @@ static void st_write(unsigned int cpu, unsigned int *seq, unsigned int depth)
 	}
 	r->sum = st_sum(r);
 	ring_buffer_unlock_commit(st_buffer, ev);
-	st[cpu].written++;
+	__atomic_store_n(&st[cpu].written, st[cpu].written + 1, __ATOMIC_RELAXED);
 }
 
 static void *st_writer(void *arg)
@@ -797,7 +805,8 @@ static void *st_iterator(void *arg)
 static void stress(unsigned int flags)
 {
 	pthread_t writers[ST_CPUS], readers[2], iter;
-	struct timespec delay = { .tv_sec = ST_SECONDS };
+	struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
+	unsigned int ms, cpu;
 
 	nr_cpu_ids = ST_CPUS;
 	memset(st, 0, sizeof(st));
@@ -812,7 +821,16 @@ static void stress(unsigned int flags)
 	pthread_create(&iter, NULL, st_iterator, NULL);
 	for (uintptr_t i = 0; i < ST_CPUS; i++)
 		pthread_create(&writers[i], NULL, st_writer, (void *)i);
-	nanosleep(&delay, NULL);
+	for (ms = 0; ms < ST_MAX_MS; ms += 10) {
+		nanosleep(&tick, NULL);
+		if (ms < ST_MIN_MS)
+			continue;
+		for (cpu = 0; cpu < ST_CPUS; cpu++)
+			if (__atomic_load_n(&st[cpu].written, __ATOMIC_RELAXED) < ST_MIN_EVENTS)
+				break;
+		if (cpu == ST_CPUS)
+			break;
+	}
 	__atomic_store_n(&st_stop_writers, 1, __ATOMIC_RELEASE);
 	for (int i = 0; i < ST_CPUS; i++)
 		pthread_join(writers[i], NULL);
@@ -821,7 +839,7 @@ static void stress(unsigned int flags)
 		pthread_join(readers[i], NULL);
 	pthread_join(iter, NULL);
 
-	for (unsigned int cpu = 0; cpu < ST_CPUS; cpu++) {
+	for (cpu = 0; cpu < ST_CPUS; cpu++) {
 		struct st_cpu *c = &st[cpu];
 		unsigned long overrun = ring_buffer_overrun_cpu(st_buffer, cpu);
 
@@ -829,7 +847,7 @@ static void stress(unsigned int flags)
 
 		printf("cpu%u: written %lu read %lu overrun %lu dropped %lu\n", cpu, c->written,
 		       c->read, overrun, dropped);
-		EXPECT_TRUE(c->written > 1000);
+		EXPECT_TRUE(c->written >= ST_MIN_EVENTS);
 		EXPECT_EQ(c->failed, dropped);
 		if (flags & RB_FL_OVERWRITE)
 			EXPECT_EQ(dropped, 0);
