@@ -254,11 +254,11 @@ void noinline dump_stack(void)
 }
 
 static void __noreturn __noprobe die(struct pt_regs *regs, unsigned long vector,
-				      const char *what)
+				      unsigned long cr2, const char *what)
 {
 	if (vector == X86_TRAP_PF)
 		printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
-		       read_cr2());
+		       cr2);
 	printk(KERN_EMERG "%s: %04lx [#1] SMP\n", what, regs->orig_ax);
 	show_regs(regs);
 	panic("Fatal exception");
@@ -275,7 +275,12 @@ static void show_user_fault(struct pt_regs *regs, unsigned long addr, unsigned l
 	       current->comm, current->pid, addr, regs->ip, regs->sp, err);
 }
 
-static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector)
+/*
+ * @cr2 is the page-fault address, read by do_trap() while IRQs were still off: once they are
+ * on, this task can be preempted, and another task's fault on this CPU overwrites CR2.
+ */
+static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector,
+				   unsigned long cr2)
 {
 	const char *name = vector < 32 && exception_names[vector] ? exception_names[vector] :
 			   "unknown exception";
@@ -296,7 +301,7 @@ static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector)
 			return;
 		break;
 	case X86_TRAP_PF: {
-		unsigned long addr = read_cr2();
+		unsigned long addr = cr2;
 		unsigned long err = regs->orig_ax;
 
 		if (IS_ENABLED(CONFIG_USERSPACE) && (err & 4 || addr < TASK_SIZE)) {
@@ -324,15 +329,17 @@ static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector)
 		}
 		break;
 	}
-	die(regs, vector, name);
+	die(regs, vector, cr2, name);
 }
 
 void __noprobe do_trap(struct pt_regs *regs, unsigned long vector)
 {
 	if (vector < FIRST_EXTERNAL_VECTOR) {
+		unsigned long cr2 = vector == X86_TRAP_PF ? read_cr2() : 0;
+
 		if (user_mode(regs))
 			arch_local_irq_enable();
-		do_exception(regs, vector);
+		do_exception(regs, vector, cr2);
 		arch_local_irq_disable();
 		return;
 	}
