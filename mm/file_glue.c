@@ -7,6 +7,7 @@
  */
 #include <starling/errno.h>
 #include <starling/mm_user.h>
+#include <starling/pagecache.h>
 
 #if __has_include(<starling/fs.h>)
 #include <starling/fs.h>
@@ -36,6 +37,11 @@ struct file *mm_fget(int fd)
 {
 	return fd < 0 ? NULL : fget(fd);
 }
+
+struct page *mm_file_get_page(struct file *file, loff_t pos)
+{
+	return ramfs_get_page(file, pos);
+}
 #else
 struct file *mm_file_get(struct file *file)
 {
@@ -52,6 +58,11 @@ ssize_t mm_file_read(struct file *file, void *buf, size_t count, loff_t pos)
 }
 
 struct file *mm_fget(int fd)
+{
+	return NULL;
+}
+
+struct page *mm_file_get_page(struct file *file, loff_t pos)
 {
 	return NULL;
 }

@@ -10,6 +10,7 @@
  * (refcount 1), which then just gets write access back:
  *
  *   not present --read/write--> private page (file pages copied in, anonymous zeroed)
+ *   not present, read-only private file mapping --> the file's ramfs page, read-only
  *   present RO, VM_WRITE, refcount > 1 --write--> copy, map RW, drop the old reference
  *   present RO, VM_WRITE, refcount == 1 --write--> map RW
  *
@@ -22,6 +23,7 @@
 #include <starling/mm.h>
 #include <starling/mm_types.h>
 #include <starling/mm_user.h>
+#include <starling/pagecache.h>
 #include <starling/printk.h>
 #include <starling/preempt.h>
 #include <starling/sched.h>
@@ -236,6 +238,27 @@ static int fill_page(struct vm_area_struct *vma, unsigned long address, void *ka
 	return n < 0 ? (int)n : 0;
 }
 
+/*
+ * A fault in a read-only private file mapping (program text, read-only data) maps the file
+ * system's own page when it has one (ramfs, tmpfs): no copy, and every process running a
+ * program shares its text, which also spares an emulator from translating the same code
+ * again for each new copy. Should mprotect() later allow writes, the first write copies it
+ * like any page shared after fork (its refcount is at least 2 while the file holds it).
+ * Writable and shared mappings take private copies as before, so the kernel's own writes to
+ * a program's data never meet a read-only page that a copy would not have been.
+ */
+static struct page *map_file_page(struct vm_area_struct *vma, unsigned long address,
+				  unsigned int flags)
+{
+	loff_t pos;
+
+	if (!vma->vm_file || (vma->vm_flags & (VM_SHARED | VM_WRITE)) ||
+	    (flags & FAULT_FLAG_WRITE))
+		return NULL;
+	pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
+	return mm_file_get_page(vma->vm_file, pos);
+}
+
 /**
  * handle_mm_fault() - make the page at @address present (and writable for a write)
  * @vma: the VMA containing @address, access rights already checked; mmap_lock held
@@ -263,6 +286,13 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			return -EFAULT;		/* PROT_NONE with a page behind it */
 		if (!vm_flags_to_pte(vma->vm_flags, true))
 			return -EFAULT;
+		page = map_file_page(vma, va, flags);
+		if (page) {
+			set_pte(ptep, pfn_pte(page_to_pfn(page),
+					      vm_flags_to_pte(vma->vm_flags, false)));
+			atomic_long_inc(&mm->rss);
+			return 0;
+		}
 		page = alloc_page(GFP_KERNEL);
 		if (!page)
 			return -ENOMEM;

@@ -12,6 +12,8 @@
 #include <starling/seq_file.h>
 #include <starling/slab.h>
 #include <starling/mm.h>
+#include <starling/mm_types.h>
+#include <starling/pagecache.h>
 #include <starling/string.h>
 #include <starling/kernel.h>
 #include <starling/init.h>
@@ -316,6 +318,36 @@ static const struct file_operations ramfs_file_operations = {
 	.write_iter	= ramfs_write_iter,
 	.llseek		= generic_file_llseek,
 };
+
+/**
+ * ramfs_get_page() - the page holding the file bytes [@pos, @pos + PAGE_SIZE), shared
+ * @file: an open file; only ramfs/tmpfs regular files have such pages
+ * @pos: page-aligned file offset
+ *
+ * Private file mappings map this page read-only and copy it at the first write
+ * (mm/memory.c), so an executable's text is one set of pages for every process. The page
+ * keeps the reference taken here after a truncation drops the file's own.
+ * Return: the page with a reference, or NULL (another file system, a hole, or a page that
+ * is not wholly below the file's size).
+ */
+struct page *ramfs_get_page(struct file *file, loff_t pos)
+{
+	struct inode *inode = file_inode(file);
+	struct ramfs_inode *ri;
+	unsigned long idx = (unsigned long)(pos / PAGE_SIZE);
+	struct page *page = NULL;
+
+	if (file->f_op != &ramfs_file_operations || (pos & (PAGE_SIZE - 1)) || pos < 0)
+		return NULL;
+	ri = RAMFS_I(inode);
+	inode_lock(inode);
+	if (pos + (loff_t)PAGE_SIZE <= i_size_read(inode) && idx < ri->nr_pages && ri->pages[idx]) {
+		page = virt_to_page(ri->pages[idx]);
+		get_page(page);
+	}
+	inode_unlock(inode);
+	return page;
+}
 
 /* ---- superblocks -------------------------------------------------------------------------- */
 
