@@ -503,6 +503,9 @@ struct dentry *simple_create_symlink(struct dentry *parent, const char *name,
 /**
  * simple_remove() - remove a file or empty directory made by simple_create_*()
  * @dentry: the dentry
+ *
+ * The dentry and its inode are freed here, or at the last dput() of whoever still holds
+ * it open.
  */
 void simple_remove(struct dentry *dentry)
 {
@@ -511,6 +514,12 @@ void simple_remove(struct dentry *dentry)
 
 	if (IS_ERR_OR_NULL(dentry))
 		return;
+	/*
+	 * Hold a reference across the unlink, as an unlink(2) caller does: the unlink drops the
+	 * tree's pin while the dentry is still hashed, and dput() keeps a hashed dentry; only
+	 * the dput() after d_delete() sees it unhashed and frees it with its inode.
+	 */
+	dget(dentry);
 	parent = dget_parent(dentry);
 	dir = parent->d_inode;
 	inode_lock(dir);
@@ -523,6 +532,7 @@ void simple_remove(struct dentry *dentry)
 	}
 	inode_unlock(dir);
 	dput(parent);
+	dput(dentry);
 }
 
 /**
