@@ -25,6 +25,7 @@
 #include <starling/errno.h>
 #include <starling/list.h>
 #include <starling/slab.h>
+#include <starling/init.h>
 #include <asm/insn.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
@@ -46,9 +47,16 @@ struct kprobe_ctlblk {
 };
 static DEFINE_PER_CPU(struct kprobe_ctlblk, kprobe_ctlblk);	/* IRQs off */
 
+/*
+ * Instruction pages. The first is made at boot and kept (as Linux keeps its last one), so
+ * defining and deleting probes leaves the page count as it was; a page added for more than
+ * SLOTS_PER_PAGE probes is freed when its last slot is.
+ */
 struct insn_page {
 	struct list_head	list;
 	u8			*base;
+	bool			keep;		/* the boot page */
+	unsigned int		nr_used;
 	u8			used[SLOTS_PER_PAGE];
 };
 static LIST_HEAD(insn_pages);	/* under kprobe_mutex (callers of prepare/free) */
@@ -103,6 +111,21 @@ int arch_check_insn(unsigned long addr)
 	return insn_kprobe_classify(&insn) == INSN_KPROBE_REJECT ? -EINVAL : 0;
 }
 
+static struct insn_page *new_insn_page(void)
+{
+	struct insn_page *ip = kzalloc(sizeof(*ip), GFP_KERNEL);
+
+	if (!ip)
+		return NULL;
+	ip->base = alloc_insn_page();
+	if (!ip->base) {
+		kfree(ip);
+		return NULL;
+	}
+	list_add_tail(&ip->list, &insn_pages);
+	return ip;
+}
+
 static u8 *alloc_slot(void)
 {
 	struct insn_page *ip;
@@ -111,23 +134,23 @@ static u8 *alloc_slot(void)
 		for (unsigned int i = 0; i < SLOTS_PER_PAGE; i++) {
 			if (!ip->used[i]) {
 				ip->used[i] = 1;
+				ip->nr_used++;
 				return ip->base + i * KPROBE_SLOT_SIZE;
 			}
 		}
 	}
-	ip = kzalloc(sizeof(*ip), GFP_KERNEL);
+	ip = new_insn_page();
 	if (!ip)
 		return NULL;
-	ip->base = alloc_insn_page();
-	if (!ip->base) {
-		kfree(ip);
-		return NULL;
-	}
-	list_add(&ip->list, &insn_pages);
 	ip->used[0] = 1;
+	ip->nr_used = 1;
 	return ip->base;
 }
 
+/*
+ * Called after the probe's removal went through stop_machine(), so no CPU is stepping in
+ * the slot any more, nor in the page when it was the last slot.
+ */
 void arch_free_kprobe_insn(struct kprobe_point *kp)
 {
 	struct insn_page *ip;
@@ -136,11 +159,33 @@ void arch_free_kprobe_insn(struct kprobe_point *kp)
 	list_for_each_entry(ip, &insn_pages, list) {
 		if (slot >= ip->base && slot < ip->base + PAGE_SIZE) {
 			ip->used[(slot - ip->base) / KPROBE_SLOT_SIZE] = 0;
+			if (!--ip->nr_used && !ip->keep) {
+				list_del(&ip->list);
+				free_insn_page(ip->base);
+				kfree(ip);
+			}
 			break;
 		}
 	}
 	kp->ainsn.insn = NULL;
 }
+
+/*
+ * The boot page: with it, the first probe allocates nothing that outlives the probe (the
+ * page and the page table mapping it stay for good either way).
+ */
+static int insn_pages_init(void)
+{
+	struct insn_page *ip;
+
+	if (list_empty(&insn_pages) && !new_insn_page())
+		pr_warn("kprobes: no instruction page at boot\n");
+	ip = list_first_entry_or_null(&insn_pages, struct insn_page, list);
+	if (ip)
+		ip->keep = true;
+	return 0;
+}
+core_initcall(insn_pages_init);
 
 int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 {
