@@ -215,29 +215,6 @@ static void store_uint(void *dst, unsigned int size, u64 v)
 	}
 }
 
-static u64 load_uint(const void *src, unsigned int size)
-{
-	u8 b8;
-	u16 b16;
-	u32 b32;
-	u64 b64;
-
-	switch (size) {
-	case 1:
-		memcpy(&b8, src, 1);
-		return b8;
-	case 2:
-		memcpy(&b16, src, 2);
-		return b16;
-	case 4:
-		memcpy(&b32, src, 4);
-		return b32;
-	default:
-		memcpy(&b64, src, 8);
-		return b64;
-	}
-}
-
 static void fill_number(const struct probe_fetch_ctx *ctx, const struct fetch_spec *f,
 			u8 *dst)
 {
@@ -259,7 +236,7 @@ static void fill_number(const struct probe_fetch_ctx *ctx, const struct fetch_sp
 	if (!f->bitfield)
 		return;
 	for (i = 0; i < n; i++) {
-		v = load_uint(dst + i * esize, esize);
+		v = probe_load_uint(dst + i * esize, esize);
 		v <<= f->bf_lshift;
 		v &= esize == 8 ? ~0ULL : (1ULL << (esize * 8)) - 1;
 		v >>= f->bf_rshift;

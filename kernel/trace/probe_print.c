@@ -75,29 +75,6 @@ static bool type_is_string(u8 type)
 	       type == PROBE_TYPE_SYMSTR;
 }
 
-static u64 load(const u8 *p, unsigned int size)
-{
-	u8 b8;
-	u16 b16;
-	u32 b32;
-	u64 b64;
-
-	switch (size) {
-	case 1:
-		memcpy(&b8, p, 1);
-		return b8;
-	case 2:
-		memcpy(&b16, p, 2);
-		return b16;
-	case 4:
-		memcpy(&b32, p, 4);
-		return b32;
-	default:
-		memcpy(&b64, p, 8);
-		return b64;
-	}
-}
-
 /* seq_print_ip_sym(): "0" for 0, the symbol, or the address in hex */
 static void print_ip_sym(struct pbuf *pb, const struct probe_fetch_ctx *sym, unsigned long ip,
 			 bool with_offset, bool sym_addr)
@@ -125,7 +102,7 @@ static void print_value(struct pbuf *pb, const struct fetch_spec *f, const u8 *r
 			const u8 *p, const struct probe_fetch_ctx *sym)
 {
 	const struct probe_type_info *t = &probe_types[f->type];
-	u64 v = load(p, t->size);
+	u64 v = probe_load_uint(p, t->size);
 	unsigned int off, slen;
 
 	switch (f->type) {
@@ -199,11 +176,11 @@ int probe_print_record(const struct probe_spec *spec, const char *event, const v
 		return 0;
 	pb_printf(&pb, "%s: (", event);
 	if (probe_is_return(spec)) {
-		print_ip_sym(&pb, sym, load(r + 16, 8), true, sym_addr);
+		print_ip_sym(&pb, sym, probe_load_uint(r + 16, 8), true, sym_addr);
 		pb_puts(&pb, " <- ");
-		print_ip_sym(&pb, sym, load(r + 8, 8), false, sym_addr);
+		print_ip_sym(&pb, sym, probe_load_uint(r + 8, 8), false, sym_addr);
 	} else {
-		print_ip_sym(&pb, sym, load(r + 8, 8), true, sym_addr);
+		print_ip_sym(&pb, sym, probe_load_uint(r + 8, 8), true, sym_addr);
 	}
 	pb_puts(&pb, ")");
 	for (i = 0; i < spec->nargs; i++) {

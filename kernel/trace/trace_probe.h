@@ -278,4 +278,28 @@ int probe_profile_line(const char *event, unsigned long hits, unsigned long miss
 		       size_t size);
 unsigned int probe_default_maxactive(unsigned int nr_possible_cpus);
 
+/* An unsigned value of @size bytes (1, 2, 4 or 8) at @src, which may be unaligned. */
+static inline u64 probe_load_uint(const void *src, unsigned int size)
+{
+	u8 b8;
+	u16 b16;
+	u32 b32;
+	u64 b64;
+
+	switch (size) {
+	case 1:
+		__builtin_memcpy(&b8, src, 1);
+		return b8;
+	case 2:
+		__builtin_memcpy(&b16, src, 2);
+		return b16;
+	case 4:
+		__builtin_memcpy(&b32, src, 4);
+		return b32;
+	default:
+		__builtin_memcpy(&b64, src, 8);
+		return b64;
+	}
+}
+
 #endif /* _STARLING_TRACE_PROBE_H */
