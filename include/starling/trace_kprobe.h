@@ -27,8 +27,6 @@ int trace_kprobe_release_all(void);
 int trace_kprobe_events_text(char *buf, size_t size);
 /* kprobe_profile. */
 int trace_kprobe_profile_text(char *buf, size_t size);
-/* The dynamic-event block of README (Linux 6.1's lines for kprobe events). */
-extern const char trace_kprobe_readme[];
 
 /* ---- per event (events/<grp>/<ev>/, available_events, set_event) ---------------------- */
 

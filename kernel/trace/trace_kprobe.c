@@ -929,25 +929,6 @@ int trace_kprobe_profile_text(char *buf, size_t size)
 	return text_done(&t);
 }
 
-const char trace_kprobe_readme[] =
-	"  dynamic_events\t\t- Create/append/remove/show the generic dynamic events\n"
-	"\t\t\t  Write into this file to define/undefine new trace events.\n"
-	"  kprobe_events\t\t- Create/append/remove/show the kernel dynamic events\n"
-	"\t\t\t  Write into this file to define/undefine new trace events.\n"
-	"\t  accepts: event-definitions (one definition per line)\n"
-	"\t   Format: p[:[<group>/][<event>]] <place> [<args>]\n"
-	"\t           r[maxactive][:[<group>/][<event>]] <place> [<args>]\n"
-	"\t           -:[<group>/][<event>]\n"
-	"\t    place: [<module>:]<symbol>[+<offset>]|<memaddr>\n"
-	"place (kretprobe): [<module>:]<symbol>[+<offset>]%return|<memaddr>\n"
-	"\t     args: <name>=fetcharg[:type]\n"
-	"\t fetcharg: (%<register>|$<efield>), @<address>, @<symbol>[+|-<offset>],\n"
-	"\t           $stack<index>, $stack, $retval, $comm, $arg<N>,\n"
-	"\t           +|-[u]<offset>(<fetcharg>), \\imm-value, \\\"imm-string\"\n"
-	"\t     type: s8/16/32/64, u8/16/32/64, x8/16/32/64, string, symbol,\n"
-	"\t           b<bit-width>@<bit-offset>/<container-size>, ustring,\n"
-	"\t           symstr, <type>\\[<array-size>\\]\n";
-
 /* ---- per event ------------------------------------------------------------------------ */
 
 /**
