@@ -10,11 +10,10 @@
 #include <starling/binfmts.h>
 #include <starling/errno.h>
 #include "unit.h"
+#include "fuzz_replay.h"
 
 #define TSIZE	0x00007ffffffff000UL
 #define CORPUS	"tests/unit/fuzz/corpus/elf"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 struct image {
 	struct elf64_hdr eh;
@@ -143,33 +142,7 @@ static void test_bad_segments(void)
 
 static void test_replay_corpus(void)
 {
-	static uint8_t buf[1 << 16];
-	char path[512];
-	struct dirent *d;
-	int files = 0;
-	DIR *dir = opendir(CORPUS);
-
-	EXPECT_TRUE(dir != NULL);
-	if (!dir)
-		return;
-	while ((d = readdir(dir))) {
-		FILE *f;
-		size_t n;
-
-		if (d->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", CORPUS, d->d_name);
-		f = fopen(path, "rb");
-		EXPECT_TRUE(f != NULL);
-		if (!f)
-			continue;
-		n = fread(buf, 1, sizeof(buf), f);
-		fclose(f);
-		LLVMFuzzerTestOneInput(buf, n);
-		files++;
-	}
-	closedir(dir);
-	EXPECT_TRUE(files >= 3);
+	EXPECT_TRUE(replay_corpus(CORPUS) >= 3);
 }
 
 UNIT_TEST_MAIN(UNIT_CASE(test_valid_exec), UNIT_CASE(test_static_pie),
