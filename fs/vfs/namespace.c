@@ -564,7 +564,9 @@ out_type:
 	return ret;
 }
 
-SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
+#define __NR_umount		__NR_umount2	/* Linux names the entry __x64_sys_umount */
+
+SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 {
 	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct path path;

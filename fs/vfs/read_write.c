@@ -726,7 +726,9 @@ out_put:
 	return ret;
 }
 
-SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+#define __NR_sendfile64		__NR_sendfile	/* Linux names the entry __x64_sys_sendfile64 */
+
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
 {
 	loff_t pos;
 	ssize_t ret;

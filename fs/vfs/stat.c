@@ -12,6 +12,11 @@
 #include <uapi/linux/time_types.h>
 #include "internal.h"
 
+/* Linux names these entries after the "new" struct stat layout: __x64_sys_newstat, ... */
+#define __NR_newstat		__NR_stat
+#define __NR_newlstat		__NR_lstat
+#define __NR_newfstat		__NR_fstat
+
 int vfs_fstat(int fd, struct kstat *stat)
 {
 	struct file *f = fget_raw((unsigned int)fd);
@@ -74,7 +79,7 @@ static int cp_new_stat(const struct kstat *stat, struct stat __user *statbuf)
 	return copy_to_user(statbuf, &tmp, sizeof(tmp)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(stat, const char __user *, filename, struct stat __user *, statbuf)
+SYSCALL_DEFINE2(newstat, const char __user *, filename, struct stat __user *, statbuf)
 {
 	struct kstat stat;
 	int ret = vfs_fstatat(AT_FDCWD, filename, &stat, 0);
@@ -82,7 +87,7 @@ SYSCALL_DEFINE2(stat, const char __user *, filename, struct stat __user *, statb
 	return ret ? ret : cp_new_stat(&stat, statbuf);
 }
 
-SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, statbuf)
+SYSCALL_DEFINE2(newlstat, const char __user *, filename, struct stat __user *, statbuf)
 {
 	struct kstat stat;
 	int ret = vfs_fstatat(AT_FDCWD, filename, &stat, AT_SYMLINK_NOFOLLOW);
@@ -99,7 +104,7 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 	return ret ? ret : cp_new_stat(&stat, statbuf);
 }
 
-SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
+SYSCALL_DEFINE2(newfstat, unsigned int, fd, struct stat __user *, statbuf)
 {
 	struct kstat stat;
 	int ret = vfs_fstat((int)fd, &stat);

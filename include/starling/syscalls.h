@@ -12,6 +12,11 @@
  * fills its sys_call_table[] from that section at boot (syscall_table_init()), so adding a
  * system call touches only the file that implements it. Numbers without an entry return
  * -ENOSYS.
+ *
+ * The number comes from the name. Where Linux's entry is named apart from the call (x86_64's
+ * stat is __x64_sys_newstat), the defining file says so next to the definition:
+ *   #define __NR_newstat	__NR_stat
+ *   SYSCALL_DEFINE2(newstat, ...)
  */
 #ifndef _STARLING_SYSCALLS_H
 #define _STARLING_SYSCALLS_H
