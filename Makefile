@@ -10,6 +10,9 @@
 #   make debug      boot halted with a gdb stub (see scripts/qemu.sh)
 
 ARCH		?= x86_64
+ifeq ($(ARCH),riscv64)
+CROSS_COMPILE	?= riscv64-linux-gnu-
+endif
 CROSS_COMPILE	?=
 KERNEL		?= starling
 BUILD		:= build/$(ARCH)
@@ -23,9 +26,12 @@ OBJDUMP		:= $(CROSS_COMPILE)objdump
 
 include arch/$(ARCH)/defconfig
 
+# An arch early in its port may narrow DIRS in its Makefile.inc (and list single generic
+# objects it already supports in obj-y).
 DIRS		:= lib kernel mm fs drivers
 obj-y		:=
-include arch/$(ARCH)/Makefile.inc $(sort $(wildcard $(addsuffix /Makefile.inc,$(DIRS)) \
+include arch/$(ARCH)/Makefile.inc
+include $(sort $(wildcard $(addsuffix /Makefile.inc,$(DIRS)) \
 	$(addsuffix /*/Makefile.inc,$(DIRS)) $(addsuffix /*/*/Makefile.inc,$(DIRS))))
 
 CFLAGS		:= -std=gnu11 -ffreestanding -fno-builtin -nostdinc -fno-strict-aliasing \
