@@ -6,7 +6,10 @@
 #   sh initramfs/mkinitramfs.sh ARCH BUILD
 #     BUILD/initramfs.cpio       BusyBox, /etc, and initramfs/init: an interactive shell
 #     BUILD/test-initramfs.cpio  the same plus tests/shell as /tests, and initramfs/test-init
-#                                as /init: runs the shell suite, then powers off
+#                                as /init: runs the shell suite, then powers off.  Each
+#                                tests/shell/bin/NAME.c becomes the static program
+#                                /tests/bin/NAME (for what BusyBox cannot do: setitimer,
+#                                futex operations); run.sh puts /tests/bin on PATH.
 #
 # Both are single newc archives.  Ownership is forced to 0:0 by cpio -R and every mode is set
 # explicitly here, so the result does not depend on the builder's uid or umask; /home/user is
@@ -14,13 +17,15 @@
 # made without root, so their entries are written directly at the head of the archive: the
 # kernel needs /dev/console to give /init its stdin, stdout and stderr.
 #
-# BUSYBOX overrides the BusyBox binary (default /bin/busybox from busybox-static on x86_64).
+# BUSYBOX overrides the BusyBox binary (default /bin/busybox from busybox-static on x86_64);
+# CC the compiler of the test programs (default $CROSS_COMPILE gcc, linked -static).
 set -eu
 
 ARCH=${1:?usage: mkinitramfs.sh ARCH BUILD}
 BUILD=${2:?usage: mkinitramfs.sh ARCH BUILD}
 SRC=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$SRC/.." && pwd)
+CC=${CC:-${CROSS_COMPILE:-}gcc}
 
 case $ARCH in
 x86_64)	BUSYBOX=${BUSYBOX:-/bin/busybox} ;;
@@ -101,6 +106,11 @@ mkdir -p "$ROOT/tests"
 done
 (cd "$TOP/tests/shell" && find . -type f) | while read -r f; do
 	case $f in
+	./bin/*.c)
+		name=$(basename "$f" .c)
+		$CC -static -O2 -Wall -Wextra -Werror -o "$BUILD/$name.tmp" "$TOP/tests/shell/$f"
+		install -m 0755 "$BUILD/$name.tmp" "$ROOT/tests/bin/$name"
+		rm -f "$BUILD/$name.tmp" ;;
 	*.sh)	install -m 0755 "$TOP/tests/shell/$f" "$ROOT/tests/$f" ;;
 	*)	install -m 0644 "$TOP/tests/shell/$f" "$ROOT/tests/$f" ;;
 	esac

@@ -12,6 +12,9 @@
 #         a tracefs path (kprobe_events, events/kprobes), an absolute path (/proc/kallsyms),
 #         kernel:starling or kernel:linux, cpus:N (at least N CPUs), prog:NAME (a command)
 #
+# bin/NAME.c are small C programs for what BusyBox has no applet for; the initramfs builder
+# compiles each into the static program bin/NAME, and the cases find it on PATH.
+#
 # The runner resets tracefs before and after each case, runs the case in a shell of its own
 # with "set -e" from the tracefs directory under a time limit, compares free pages before
 # and after, prints one line per case (PASS, FAIL with the case's output, UNSUPPORTED),
@@ -24,6 +27,8 @@
 # LOGDIR (/tmp/shell-logs), VERBOSE=1 prints every log.
 
 SUITE=$(cd "$(dirname "$0")" && pwd)
+PATH=$SUITE/bin:$PATH
+export PATH
 . "$SUITE/functions"
 
 TIMEOUT=${TIMEOUT:-120}
