@@ -75,6 +75,7 @@ struct signal_struct *signal_alloc(void)
 	init_waitqueue_head(&sig->wait_chldexit);
 	rlimits_init(sig->rlim);
 	timer_setup(&sig->real_timer, it_real_fn, 0);
+	spin_lock_init(&sig->it_lock);
 	return sig;
 }
 

@@ -35,8 +35,8 @@ static inline int handle_page_fault(struct pt_regs *regs, unsigned long addr, bo
 static inline void force_sig_fault(int sig, int code, unsigned long addr) { }
 static inline void exit_to_user_mode(struct pt_regs *regs) { }
 #endif
-/* Timer tick on this CPU (hardirq context). */
-void scheduler_tick(void);
+/* Timer tick on this CPU (hardirq context); @user_tick: it interrupted user mode. */
+void scheduler_tick(bool user_tick);
 
 /* Try the exception table: if @regs->ip is a fault-safe access, redirect it and return true. */
 bool fixup_exception(struct pt_regs *regs);

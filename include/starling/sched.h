@@ -170,7 +170,7 @@ void preempt_schedule(void);
 void preempt_schedule_irq(void);
 void yield(void);
 int cond_resched(void);
-void scheduler_tick(void);
+void scheduler_tick(bool user_tick);
 void scheduler_ipi(void);
 
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);

@@ -84,12 +84,18 @@ struct signal_struct {
 
 	struct rlimit		rlim[RLIM_NLIMITS];	/* siglock for writers */
 
-	/* ITIMER_REAL (kernel/itimer.c) */
+	/* interval timers (kernel/itimer.c) */
 	struct timer_list	real_timer;
 	unsigned long		it_real_incr;	/* interval in jiffies, 0 for one-shot */
 	unsigned long		it_real_expires; /* jiffies when armed, else 0 */
 	struct task_struct	*it_real_task;	/* gets SIGALRM: the leader that armed it */
-	unsigned long		it_virt[2], it_prof[2];	/* stored, not run: {value, interval} */
+	/*
+	 * ITIMER_VIRTUAL and ITIMER_PROF count down the process's CPU time (user, and user +
+	 * system) tick by tick: {ns left, 0 when disarmed; interval in ns}. Under it_lock,
+	 * taken with IRQs off (the tick charges them).
+	 */
+	spinlock_t		it_lock;
+	u64			it_virt[2], it_prof[2];
 
 	/* times() / getrusage(RUSAGE_CHILDREN): reaped children, in ticks */
 	unsigned long		cutime, cstime;
@@ -189,6 +195,12 @@ bool fatal_signal_pending(struct task_struct *p);
 
 /* ITIMER_REAL teardown at the end of a process (kernel/itimer.c). */
 void exit_itimers(struct signal_struct *sig);
+#if CONFIG_USERSPACE
+/* A tick of CPU time charged to @p (user mode if @user_tick): ITIMER_VIRTUAL, ITIMER_PROF. */
+void itimer_account_tick(struct task_struct *p, bool user_tick);
+#else
+static inline void itimer_account_tick(struct task_struct *p, bool user_tick) { }
+#endif
 /* Release a vfork() parent: current exec'd (call from exec) or is exiting. */
 void complete_vfork_done(struct task_struct *tsk);
 /* futex (kernel/futex.c) */

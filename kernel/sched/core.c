@@ -357,11 +357,13 @@ void __might_sleep(const char *file, int line)
 
 /**
  * scheduler_tick() - the timer interrupt of this CPU, in hardirq context
+ * @user_tick: the interrupt came from user mode
  *
  * CPU 0 also advances jiffies and runs expired timers. Charges the tick to the running
- * task and asks for a reschedule when its slice is over and another task is waiting.
+ * task (user or system time, and its process's CPU-time interval timers) and asks for a
+ * reschedule when its slice is over and another task is waiting.
  */
-void scheduler_tick(void)
+void scheduler_tick(bool user_tick)
 {
 	unsigned int cpu = smp_processor_id();
 	struct rq *rq = cpu_rq(cpu);
@@ -378,7 +380,10 @@ void scheduler_tick(void)
 		if (rq->nr_queued)
 			resched_curr(rq);
 	} else {
-		curr->stime++;
+		if (user_tick)
+			curr->utime++;
+		else
+			curr->stime++;
 		if (--curr->time_slice <= 0) {
 			curr->time_slice = SCHED_SLICE_TICKS;
 			if (rq->nr_queued)
@@ -386,6 +391,8 @@ void scheduler_tick(void)
 		}
 	}
 	spin_unlock(&rq->lock);
+	if (curr != rq->idle)
+		itimer_account_tick(curr, user_tick);	/* may wake a thread: after rq->lock */
 }
 
 /**

@@ -24,6 +24,7 @@
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/ptrace.h>
 #include <asm/timex.h>
 #include <asm/x86.h>
 
@@ -183,7 +184,7 @@ static void local_timer_interrupt(struct pt_regs *regs, unsigned int vector)
 {
 	lapic_eoi();
 	profile_tick(regs);
-	scheduler_tick();
+	scheduler_tick(user_mode(regs));
 }
 
 void lapic_timer_setup_this_cpu(void)
