@@ -27,6 +27,7 @@
 #include <starling/kthread.h>
 #include <starling/signal.h>
 #include <starling/timer.h>
+#include <starling/irq_work.h>
 #include <starling/kernel.h>
 #include <starling/smp_arch.h>
 #include <starling/printk.h>
@@ -371,6 +372,7 @@ void scheduler_tick(bool user_tick)
 
 	if (cpu == 0)
 		timer_tick();
+	irq_work_tick();
 	if (!rq->idle)
 		return;		/* before sched_init() on this CPU */
 	spin_lock(&rq->lock);

@@ -4,10 +4,11 @@
  * IOAPIC that routes ISA device interrupts. The legacy 8259 PICs are masked.
  *
  * Vectors: 0x20 + ISA IRQ for devices, LOCAL_TIMER_VECTOR for the tick, CALL_FUNCTION_VECTOR,
- * RESCHEDULE_VECTOR and STOP_VECTOR for IPIs, SPURIOUS_APIC_VECTOR. Device interrupts are
- * delivered to CPU 0.
+ * RESCHEDULE_VECTOR and STOP_VECTOR for IPIs, IRQ_WORK_VECTOR for the irq_work self-IPI,
+ * SPURIOUS_APIC_VECTOR. Device interrupts are delivered to CPU 0.
  */
 #include <starling/interrupt.h>
+#include <starling/irq_work.h>
 #include <starling/errno.h>
 #include <starling/printk.h>
 #include <starling/profile.h>
@@ -147,6 +148,26 @@ static void reschedule_interrupt(struct pt_regs *regs, unsigned int vector)
 	scheduler_ipi();
 }
 
+static void irq_work_interrupt(struct pt_regs *regs, unsigned int vector)
+{
+	lapic_eoi();
+	irq_work_run();
+}
+
+/*
+ * The irq_work self-IPI. Any context, probe handlers included: only ICR_LOW is written (the
+ * shorthand ignores ICR_HIGH), so interrupting lapic_send_ipi() between its two writes does
+ * not redirect that IPI. With IRQs off the interrupt waits until they are back on.
+ */
+void __noprobe arch_irq_work_raise(void)
+{
+	if (!lapic_base)
+		return;		/* before the APIC is up: the tick runs the work */
+	while (lapic_read(APIC_ICR_LOW) & APIC_ICR_BUSY)
+		cpu_relax();
+	lapic_write(APIC_ICR_LOW, APIC_DEST_SELF | IRQ_WORK_VECTOR);
+}
+
 static void stop_interrupt(struct pt_regs *regs, unsigned int vector)
 {
 	for (;;)
@@ -241,6 +262,7 @@ void __init arch_irq_init(void)
 	set_vector_handler(CALL_FUNCTION_VECTOR, call_function_interrupt);
 	set_vector_handler(RESCHEDULE_VECTOR, reschedule_interrupt);
 	set_vector_handler(STOP_VECTOR, stop_interrupt);
+	set_vector_handler(IRQ_WORK_VECTOR, irq_work_interrupt);
 	printk(KERN_INFO "APIC: local APIC %u at %#llx, IOAPIC at %#llx\n", cpu_apic_id[0],
 	       (unsigned long long)base, (unsigned long long)acpi.ioapic_addr);
 }

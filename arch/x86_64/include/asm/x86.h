@@ -21,6 +21,7 @@ struct pt_regs;
 #define CALL_FUNCTION_VECTOR	0xf0
 #define RESCHEDULE_VECTOR	0xf1
 #define STOP_VECTOR		0xf2
+#define IRQ_WORK_VECTOR		0xf6	/* self-IPI: irq_work_run() */
 #define LOCAL_TIMER_VECTOR	0xec
 #define SPURIOUS_APIC_VECTOR	0xff
 
