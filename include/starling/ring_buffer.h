@@ -92,6 +92,13 @@ struct ring_buffer_event *ring_buffer_consume(struct trace_buffer *buffer, int c
 bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu);
 bool ring_buffer_empty(struct trace_buffer *buffer);
 
+/* Sleeping readers: woken through irq_work by the next commit (see ring_buffer.c). */
+struct wait_queue_head;
+int ring_buffer_wait(struct trace_buffer *buffer, int cpu);
+void ring_buffer_wake_waiters(struct trace_buffer *buffer, int cpu);
+struct wait_queue_head *ring_buffer_poll_queue(struct trace_buffer *buffer, int cpu);
+bool ring_buffer_poll_ready(struct trace_buffer *buffer, int cpu);
+
 /* Non-consuming iterator (the `trace` file). */
 struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer, int cpu);
 void ring_buffer_read_finish(struct ring_buffer_iter *iter);

@@ -28,11 +28,18 @@
  * same CPU drops its event (counted in nest_dropped); this is rare and keeps the page switch
  * simple.
  *
+ * Waking readers: a reader that finds nothing queues on a wait queue (the buffer's, or its
+ * CPU's for per_cpu files) and then sets waiters_pending. A writer that commits tests the
+ * flag after a full barrier; if set, it clears it and queues an irq_work, whose callback
+ * wakes the queue from a hardirq soon after. The writer itself takes no lock and wakes
+ * nothing, so this is safe from probe handlers and inside the scheduler.
+ *
  * Lock order: reader_lock is innermost; writers take no locks.
  */
 #include <starling/ring_buffer.h>
 #include <starling/atomic.h>
 #include <starling/errno.h>
+#include <starling/irq_work.h>
 #include <starling/mm.h>
 #include <starling/preempt.h>
 #include <starling/printk.h>
@@ -41,6 +48,7 @@
 #include <starling/spinlock.h>
 #include <starling/string.h>
 #include <starling/time.h>
+#include <starling/wait.h>
 
 #define RB_EVNT_HDR_SIZE	4U
 #define RB_ALIGNMENT		4U
@@ -79,6 +87,14 @@ struct buffer_page {
 	struct buffer_data_page	*page;
 };
 
+/* Readers sleeping until data arrives: one set for the whole buffer, one per CPU. */
+struct rb_irq_work {
+	struct irq_work		work;		/* wakes the waiters from hardirq context */
+	wait_queue_head_t	waiters;
+	bool			waiters_pending;	/* set by sleepers, cleared by a writer */
+	unsigned long		wait_index;	/* bumped by ring_buffer_wake_waiters() */
+};
+
 struct ring_buffer_per_cpu {
 	int			cpu;
 	struct trace_buffer	*buffer;
@@ -113,6 +129,8 @@ struct ring_buffer_per_cpu {
 	unsigned long		last_overrun;
 	unsigned long		lost_events;
 	u64			read_stamp;
+
+	struct rb_irq_work	irq_work;	/* per_cpu/cpuN readers */
 };
 
 struct trace_buffer {
@@ -121,6 +139,7 @@ struct trace_buffer {
 	atomic_t		record_disabled;
 	u64			(*clock)(void);
 	struct ring_buffer_per_cpu **buffers;
+	struct rb_irq_work	irq_work;	/* readers of every CPU */
 };
 
 struct ring_buffer_iter {
@@ -387,6 +406,21 @@ again:
 	    !local_read(&cpu_buffer->committing)) {
 		local_inc(&cpu_buffer->committing);
 		goto again;
+	}
+}
+
+/* A reader marked itself waiting: have the irq_work wake it. */
+static __noprobe void rb_wakeups(struct trace_buffer *buffer,
+				 struct ring_buffer_per_cpu *cpu_buffer)
+{
+	smp_mb();	/* the commit before the flags; pairs with rb_wait_ready() */
+	if (unlikely(READ_ONCE(buffer->irq_work.waiters_pending))) {
+		WRITE_ONCE(buffer->irq_work.waiters_pending, false);
+		irq_work_queue(&buffer->irq_work.work);
+	}
+	if (unlikely(READ_ONCE(cpu_buffer->irq_work.waiters_pending))) {
+		WRITE_ONCE(cpu_buffer->irq_work.waiters_pending, false);
+		irq_work_queue(&cpu_buffer->irq_work.work);
 	}
 }
 
@@ -942,6 +976,21 @@ static void rb_init_ring(struct ring_buffer_per_cpu *cpu_buffer)
 	smp_mb();
 }
 
+static void rb_wake_up_waiters(struct irq_work *work)
+{
+	struct rb_irq_work *rbwork = container_of(work, struct rb_irq_work, work);
+
+	wake_up_all(&rbwork->waiters);
+}
+
+static void rb_init_irq_work(struct rb_irq_work *rbwork)
+{
+	init_irq_work(&rbwork->work, rb_wake_up_waiters);
+	init_waitqueue_head(&rbwork->waiters);
+	rbwork->waiters_pending = false;
+	rbwork->wait_index = 0;
+}
+
 static struct ring_buffer_per_cpu *rb_alloc_cpu_buffer(struct trace_buffer *buffer, int cpu,
 						       unsigned int nr_pages)
 {
@@ -959,6 +1008,7 @@ static struct ring_buffer_per_cpu *rb_alloc_cpu_buffer(struct trace_buffer *buff
 	cpu_buffer->buffer = buffer;
 	cpu_buffer->nr_pages = nr_pages;
 	spin_lock_init(&cpu_buffer->reader_lock);
+	rb_init_irq_work(&cpu_buffer->irq_work);
 	rb_init_ring(cpu_buffer);
 	return cpu_buffer;
 }
@@ -967,6 +1017,7 @@ static void rb_free_cpu_buffer(struct ring_buffer_per_cpu *cpu_buffer)
 {
 	if (!cpu_buffer)
 		return;
+	irq_work_sync(&cpu_buffer->irq_work.work);
 	rb_free_pages(cpu_buffer->pages, cpu_buffer->nr_pages + 1);
 	kfree(cpu_buffer);
 }
@@ -1022,6 +1073,7 @@ struct trace_buffer *ring_buffer_alloc(unsigned long size, unsigned int flags)
 	buffer->flags = flags;
 	buffer->cpus = nr_cpu_ids;
 	buffer->clock = local_clock;
+	rb_init_irq_work(&buffer->irq_work);
 	buffer->buffers = kcalloc(buffer->cpus, sizeof(*buffer->buffers), GFP_KERNEL);
 	if (!buffer->buffers)
 		goto out_free_buffer;
@@ -1050,6 +1102,7 @@ void ring_buffer_free(struct trace_buffer *buffer)
 
 	if (!buffer)
 		return;
+	irq_work_sync(&buffer->irq_work.work);
 	for (cpu = 0; cpu < buffer->cpus; cpu++)
 		rb_free_cpu_buffer(buffer->buffers[cpu]);
 	kfree(buffer->buffers);
@@ -1356,6 +1409,7 @@ __noprobe int ring_buffer_unlock_commit(struct trace_buffer *buffer,
 	struct ring_buffer_per_cpu *cpu_buffer = buffer->buffers[smp_processor_id()];
 
 	rb_end_commit(cpu_buffer);
+	rb_wakeups(buffer, cpu_buffer);
 	rb_recursive_unlock(cpu_buffer);
 	preempt_enable();
 	return 0;
@@ -1514,6 +1568,107 @@ bool ring_buffer_empty(struct trace_buffer *buffer)
 		if (!ring_buffer_empty_cpu(buffer, cpu))
 			return false;
 	return true;
+}
+
+/* ---- waiting for data ---------------------------------------------------------------- */
+
+static struct rb_irq_work *rb_cpu_work(struct trace_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer;
+
+	if (cpu == RING_BUFFER_ALL_CPUS)
+		return &buffer->irq_work;
+	cpu_buffer = rb_cpu(buffer, cpu);
+	return cpu_buffer ? &cpu_buffer->irq_work : NULL;
+}
+
+/* Mark @rbwork waited on, then look for data; the caller is already on its queue. */
+static bool rb_wait_ready(struct trace_buffer *buffer, int cpu, struct rb_irq_work *rbwork)
+{
+	WRITE_ONCE(rbwork->waiters_pending, true);
+	smp_mb();	/* the flag before the check; pairs with rb_wakeups() */
+	if (cpu == RING_BUFFER_ALL_CPUS)
+		return !ring_buffer_empty(buffer);
+	return !ring_buffer_empty_cpu(buffer, cpu);
+}
+
+/**
+ * ring_buffer_wait - sleep until @cpu (or any CPU) has data to consume
+ * @buffer: the buffer
+ * @cpu: a CPU, or RING_BUFFER_ALL_CPUS
+ *
+ * Writers wake the sleeper through irq_work after their commit; ring_buffer_wake_waiters()
+ * wakes it without data (tracing turned off: the caller checks its own end condition).
+ * Return: 0, -EINTR when a signal arrived, -ENODEV for a bad CPU.
+ */
+int ring_buffer_wait(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_irq_work *rbwork = rb_cpu_work(buffer, cpu);
+	unsigned long index;
+
+	if (!rbwork)
+		return -ENODEV;
+	index = READ_ONCE(rbwork->wait_index);
+	if (wait_event_interruptible(rbwork->waiters,
+				     rb_wait_ready(buffer, cpu, rbwork) ||
+				     READ_ONCE(rbwork->wait_index) != index))
+		return -EINTR;
+	return 0;
+}
+
+/**
+ * ring_buffer_wake_waiters - wake the sleepers of ring_buffer_wait() without data
+ * @buffer: the buffer
+ * @cpu: a CPU, or RING_BUFFER_ALL_CPUS for every sleeper of the buffer
+ *
+ * Process context.
+ */
+void ring_buffer_wake_waiters(struct trace_buffer *buffer, int cpu)
+{
+	unsigned int c;
+
+	if (cpu != RING_BUFFER_ALL_CPUS) {
+		struct rb_irq_work *rbwork = rb_cpu_work(buffer, cpu);
+
+		if (rbwork) {
+			WRITE_ONCE(rbwork->wait_index, rbwork->wait_index + 1);
+			wake_up_all(&rbwork->waiters);
+		}
+		return;
+	}
+	WRITE_ONCE(buffer->irq_work.wait_index, buffer->irq_work.wait_index + 1);
+	wake_up_all(&buffer->irq_work.waiters);
+	for (c = 0; c < buffer->cpus; c++)
+		ring_buffer_wake_waiters(buffer, c);
+}
+
+/**
+ * ring_buffer_poll_queue - the wait queue a ->poll() on @cpu's data waits on
+ * @buffer: the buffer
+ * @cpu: a CPU, or RING_BUFFER_ALL_CPUS
+ *
+ * Return: the queue, or NULL for a bad CPU.
+ */
+wait_queue_head_t *ring_buffer_poll_queue(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_irq_work *rbwork = rb_cpu_work(buffer, cpu);
+
+	return rbwork ? &rbwork->waiters : NULL;
+}
+
+/**
+ * ring_buffer_poll_ready - whether @cpu has data, asking the next commit to wake the queue
+ * @buffer: the buffer
+ * @cpu: a CPU, or RING_BUFFER_ALL_CPUS
+ *
+ * Call after poll_wait() on ring_buffer_poll_queue(), so that no commit is missed between.
+ * Return: true when there is data to read.
+ */
+bool ring_buffer_poll_ready(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_irq_work *rbwork = rb_cpu_work(buffer, cpu);
+
+	return rbwork && rb_wait_ready(buffer, cpu, rbwork);
 }
 
 /**

@@ -12,10 +12,9 @@
  * marker, printed here). The text layer is trace_output.c.
  *
  * Writers never sleep or lock: the ring buffer is lock-free, the cmdline cache is taken with
- * a trylock and skipped when busy. Blocked trace_pipe readers therefore are not woken by the
- * writers themselves (a writer may be in NMI or int3 context): they sleep with a short
- * timeout and look again, and a timer wakes poll()ers the same way. trace_marker, which
- * writes from process context, wakes them at once.
+ * a trylock and skipped when busy. Blocked trace_pipe and trace_pipe_raw readers, and
+ * poll()ers, sleep in ring_buffer_wait() or on ring_buffer_poll_queue(); the ring buffer
+ * wakes them through irq_work after the next commit, whatever context wrote it.
  *
  * Locking: trace_types_lock (a mutex) guards sizes, clock, options and the cmdline table
  * size; event_mutex (trace_events.c) comes first when both are taken. cmdline_lock (a
@@ -63,8 +62,6 @@ static unsigned int trace_clock_id;		/* trace_types_lock */
 static bool buffer_expanded;			/* trace_types_lock */
 static unsigned long cpu_size_kb[NR_CPUS];	/* requested sizes once expanded */
 static unsigned long tracing_cpumask_bits = ~0UL;
-static DECLARE_WAIT_QUEUE_HEAD(trace_wait);	/* trace_pipe readers and pollers */
-static struct timer_list trace_poll_timer;
 
 /* ---- clocks ------------------------------------------------------------------------ */
 
@@ -519,16 +516,6 @@ static bool next_line(struct trace_iter *it)
 	return true;
 }
 
-static bool pipe_has_data(const struct trace_iter *it)
-{
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu)
-		if (cpu_in(it, cpu) && !ring_buffer_empty_cpu(trace_buf, cpu))
-			return true;
-	return false;
-}
-
 static ssize_t iter_read(struct file *file, char __user *ubuf, size_t count)
 {
 	struct trace_iter *it = file->private_data;
@@ -559,12 +546,10 @@ static ssize_t iter_read(struct file *file, char __user *ubuf, size_t count)
 		if (!tracing_is_on() && it->got_data)
 			break;
 		mutex_unlock(&it->lock);
-		ret = wait_event_interruptible_timeout(trace_wait, pipe_has_data(it),
-						       msecs_to_jiffies(10));
+		ret = ring_buffer_wait(trace_buf, it->cpu_file);
 		mutex_lock(&it->lock);
 		if (ret < 0)
 			break;
-		ret = 0;
 	}
 	if (copied) {
 		it->got_data = true;
@@ -650,24 +635,20 @@ static ssize_t trace_write_ignored(struct file *file, const char __user *ubuf, s
 	return count;
 }
 
-static void trace_poll_timer_fn(struct timer_list *t)
+/* trace_pipe and trace_pipe_raw: readable when the buffer (or the file's CPU) has data. */
+static __poll_t buffer_poll(struct file *file, int cpu, struct poll_table_struct *pt)
 {
-	if (waitqueue_active(&trace_wait)) {
-		wake_up_all(&trace_wait);
-		mod_timer(&trace_poll_timer, jiffies + 1);
-	}
+	poll_wait(file, ring_buffer_poll_queue(trace_buf, cpu), pt);
+	if (ring_buffer_poll_ready(trace_buf, cpu))
+		return EPOLLIN | EPOLLRDNORM;
+	return 0;
 }
 
 static __poll_t trace_pipe_poll(struct file *file, struct poll_table_struct *pt)
 {
 	struct trace_iter *it = file->private_data;
 
-	poll_wait(file, &trace_wait, pt);
-	if (pipe_has_data(it))
-		return EPOLLIN | EPOLLRDNORM;
-	if (!poll_does_not_wait(pt))
-		mod_timer(&trace_poll_timer, jiffies + 1);
-	return 0;
+	return buffer_poll(file, it->cpu_file, pt);
 }
 
 static const struct file_operations trace_fops = {
@@ -725,8 +706,7 @@ static ssize_t raw_read(struct file *file, char __user *ubuf, size_t count, loff
 		}
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		w = wait_event_interruptible_timeout(trace_wait,
-				!ring_buffer_empty_cpu(trace_buf, r->cpu), msecs_to_jiffies(10));
+		w = ring_buffer_wait(trace_buf, r->cpu);
 		if (w < 0)
 			return w;
 	}
@@ -747,9 +727,17 @@ static int raw_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+static __poll_t raw_poll(struct file *file, struct poll_table_struct *pt)
+{
+	struct raw_reader *r = file->private_data;
+
+	return buffer_poll(file, r->cpu, pt);
+}
+
 static const struct file_operations trace_pipe_raw_fops = {
 	.open		= raw_open,
 	.read		= raw_read,
+	.poll		= raw_poll,
 	.llseek		= no_llseek,
 	.release	= raw_release,
 };
@@ -792,8 +780,6 @@ static ssize_t marker_write(struct file *file, const char __user *ubuf, size_t c
 		memcpy(e->buf, text, n + 1);
 		ring_buffer_unlock_commit(trace_buf, ev);
 		record_current();
-		if (waitqueue_active(&trace_wait))
-			wake_up_all(&trace_wait);
 	}
 	kfree(text);
 	return n;
@@ -825,8 +811,8 @@ static ssize_t write_tracing_on(struct trace_ctl_file *f, char *kbuf, size_t len
 	else
 		ring_buffer_record_off(trace_buf);
 	mutex_unlock(&trace_types_lock);
-	if (!v && waitqueue_active(&trace_wait))
-		wake_up_all(&trace_wait);	/* readers see the EOF condition */
+	if (!v)
+		ring_buffer_wake_waiters(trace_buf, RING_BUFFER_ALL_CPUS);	/* EOF rule */
 	return len;
 }
 
@@ -1347,7 +1333,6 @@ int tracer_alloc_buffers(void)
 	if (!trace_buf)
 		return -ENOMEM;
 	ring_buffer_set_clock(trace_buf, clock_fns[0]);
-	timer_setup(&trace_poll_timer, trace_poll_timer_fn, 0);
 	return resize_cmdlines(SAVED_CMDLINES_DEFAULT);
 }
 

@@ -4,7 +4,9 @@
  * producer-stops accounting, nesting and recursion, resize, reset, the iterator and
  * trace_pipe_raw pages; then a stress test with one writer thread per simulated CPU (with
  * simulated interrupts nesting inside writes) against concurrent consuming and iterating
- * readers, checking every record and that read + overrun + remaining == written.
+ * readers, checking every record and that read + overrun + remaining == written; and the
+ * wake-up protocol: commits queue the irq_work only for a marked waiter, and blocked readers
+ * always wake.
  */
 #include <pthread.h>
 #include <sched.h>
@@ -17,8 +19,11 @@
 #include <starling/ring_buffer.h>
 #include <starling/preempt.h>
 #include <starling/errno.h>
+#include <starling/wait.h>
 
 unsigned int nr_cpu_ids = 1;
+unsigned long unit_irq_work_queued;
+unsigned long unit_wait_timeouts;
 __thread unsigned int unit_this_cpu;
 __thread unsigned int unit_preempt_count;
 __thread unsigned long unit_irq_flags;
@@ -880,10 +885,146 @@ static void test_stress_no_overwrite(void)
 	stress(0);
 }
 
+/* Commits queue the irq_work only after a reader marked itself waiting, once per mark. */
+static void test_wake_marks(void)
+{
+	struct trace_buffer *b = new_buffer(8 * BUF_PAGE_SIZE, RB_FL_OVERWRITE);
+	wait_queue_head_t *all = ring_buffer_poll_queue(b, RING_BUFFER_ALL_CPUS);
+	wait_queue_head_t *cpu0 = ring_buffer_poll_queue(b, 0);
+	unsigned long seen;
+
+	unit_irq_work_queued = 0;
+	for (unsigned int i = 0; i < 100; i++)
+		EXPECT_EQ(write_seq(b, 16, i), 0);
+	EXPECT_EQ(unit_irq_work_queued, 0);
+	while (ring_buffer_consume(b, 0, NULL, NULL))
+		;
+	EXPECT_TRUE(!ring_buffer_poll_ready(b, RING_BUFFER_ALL_CPUS));
+	seen = all->wakeups;
+	EXPECT_EQ(write_seq(b, 16, 100), 0);
+	EXPECT_EQ(unit_irq_work_queued, 1);
+	EXPECT_EQ(all->wakeups, seen + 1);
+	EXPECT_EQ(write_seq(b, 16, 101), 0);
+	EXPECT_EQ(unit_irq_work_queued, 1);
+	EXPECT_TRUE(ring_buffer_poll_ready(b, 0));	/* data there; still marks */
+	seen = cpu0->wakeups;
+	EXPECT_EQ(write_seq(b, 16, 102), 0);
+	EXPECT_EQ(unit_irq_work_queued, 2);
+	EXPECT_EQ(cpu0->wakeups, seen + 1);
+	EXPECT_TRUE(ring_buffer_poll_queue(b, 1) == NULL);
+	EXPECT_EQ(ring_buffer_wait(b, 1), -ENODEV);
+	EXPECT_EQ(ring_buffer_wait(b, 0), 0);		/* data: returns at once */
+	ring_buffer_free(b);
+}
+
+#define WAKE_EVENTS	3000
+
+struct wake_reader {
+	struct trace_buffer	*b;
+	int			cpu_file;
+	unsigned long		got, waits;
+	int			err;
+	bool			done;
+};
+
+static void *wake_reader_fn(void *arg)
+{
+	struct wake_reader *r = arg;
+	unsigned int cpu;
+
+	unit_this_cpu = 0;
+	while (r->got < WAKE_EVENTS && !r->err) {
+		r->err = ring_buffer_wait(r->b, r->cpu_file);
+		r->waits++;
+		for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+			if (r->cpu_file != RING_BUFFER_ALL_CPUS && r->cpu_file != (int)cpu)
+				continue;
+			while (ring_buffer_consume(r->b, cpu, NULL, NULL))
+				r->got++;
+		}
+	}
+	__atomic_store_n(&r->done, true, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/* A reader blocked in ring_buffer_wait() wakes for every burst; none is lost. */
+static void wake_blocked(int cpu_file)
+{
+	struct trace_buffer *b;
+	struct wake_reader r = { .cpu_file = cpu_file };
+	pthread_t t;
+
+	nr_cpu_ids = 2;
+	b = ring_buffer_alloc(64 * BUF_PAGE_SIZE, RB_FL_OVERWRITE);
+	r.b = b;
+	unit_wait_timeouts = 0;
+	pthread_create(&t, NULL, wake_reader_fn, &r);
+	unit_this_cpu = 1;
+	for (unsigned int i = 0; i < WAKE_EVENTS; i++) {
+		EXPECT_EQ(write_seq(b, 8, i), 0);
+		if (i % 7 == 0)
+			sched_yield();
+		if (i % 100 == 0) {
+			struct timespec ts = { 0, 200000 };
+
+			nanosleep(&ts, NULL);	/* let the reader block */
+		}
+	}
+	pthread_join(t, NULL);
+	unit_this_cpu = 0;
+	EXPECT_EQ(r.err, 0);
+	EXPECT_EQ(r.got, WAKE_EVENTS);
+	EXPECT_EQ(unit_wait_timeouts, 0);
+	printf("wake %d: %lu waits\n", cpu_file, r.waits);
+	ring_buffer_free(b);
+	nr_cpu_ids = 1;
+}
+
+static void test_wake_blocked_all(void)
+{
+	wake_blocked(RING_BUFFER_ALL_CPUS);
+}
+
+static void test_wake_blocked_cpu(void)
+{
+	wake_blocked(1);
+}
+
+static void *wake_nodata_fn(void *arg)
+{
+	struct wake_reader *r = arg;
+
+	unit_this_cpu = 0;
+	r->err = ring_buffer_wait(r->b, r->cpu_file);
+	__atomic_store_n(&r->done, true, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/* ring_buffer_wake_waiters() ends a wait on an empty buffer (tracing_on 0: the EOF rule). */
+static void test_wake_waiters(void)
+{
+	struct trace_buffer *b = new_buffer(8 * BUF_PAGE_SIZE, RB_FL_OVERWRITE);
+	struct wake_reader r = { .b = b, .cpu_file = 0 };
+	struct timespec ts = { 0, 1000000 };
+	pthread_t t;
+
+	pthread_create(&t, NULL, wake_nodata_fn, &r);
+	for (unsigned int i = 0; i < 5000 && !__atomic_load_n(&r.done, __ATOMIC_SEQ_CST); i++) {
+		ring_buffer_wake_waiters(b, RING_BUFFER_ALL_CPUS);
+		nanosleep(&ts, NULL);
+	}
+	pthread_join(t, NULL);
+	EXPECT_EQ(r.err, 0);
+	EXPECT_TRUE(ring_buffer_empty(b));
+	ring_buffer_free(b);
+}
+
 UNIT_TEST_MAIN(UNIT_CASE(test_event_format), UNIT_CASE(test_discard),
 	       UNIT_CASE(test_overwrite_wrap), UNIT_CASE(test_read_page_lost_count),
 	       UNIT_CASE(test_no_overwrite),
 	       UNIT_CASE(test_resize_reset), UNIT_CASE(test_nesting),
 	       UNIT_CASE(test_interrupted_reserve), UNIT_CASE(test_iterator),
 	       UNIT_CASE(test_headers), UNIT_CASE(test_stress_overwrite),
-	       UNIT_CASE(test_stress_no_overwrite))
+	       UNIT_CASE(test_stress_no_overwrite), UNIT_CASE(test_wake_marks),
+	       UNIT_CASE(test_wake_blocked_all), UNIT_CASE(test_wake_blocked_cpu),
+	       UNIT_CASE(test_wake_waiters))
