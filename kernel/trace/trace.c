@@ -42,7 +42,7 @@
 #include <starling/printk.h>
 #include <starling/ring_buffer.h>
 #include <starling/trace_events.h>
-#include <asm/processor.h>
+#include <starling/trace_clock.h>
 #include "trace.h"
 #include "trace_internal.h"
 
@@ -75,16 +75,19 @@ static u64 clock_mono(void)		{ return ktime_get_ns(); }
 static u64 clock_mono_raw(void)		{ return ktime_get_raw_ns(); }
 static u64 clock_boot(void)		{ return ktime_get_boot_ns(); }
 static u64 clock_tai(void)		{ return ktime_get_real_ns(); }
-static u64 clock_tsc(void)		{ return rdtsc(); }
 
+/* In trace_clock_descs[] order; the arch's own clock, if any, is last. */
 static u64 (*const clock_fns[])(void) = {
 	clock_local, clock_global, clock_counter, clock_uptime, clock_local,
-	clock_mono, clock_mono_raw, clock_boot, clock_tai, clock_tsc,
+	clock_mono, clock_mono_raw, clock_boot, clock_tai,
+#if ARCH_HAS_TRACE_CLOCK
+	arch_trace_clock,
+#endif
 };
 
 static unsigned int nr_clocks(void)
 {
-	return IS_ENABLED(CONFIG_X86_64) ? trace_nr_clock_descs : trace_nr_clock_descs - 1;
+	return min_t(unsigned int, ARRAY_SIZE(clock_fns), trace_nr_clock_descs);
 }
 
 static bool clock_in_ns(void)

@@ -50,7 +50,7 @@ int trace_option_parse(const char *word, bool *set);
 /* trace_options: one option per line, "no" in front of the clear ones. */
 int trace_options_print(unsigned long flags, char *buf, size_t size);
 
-/* Clocks, in trace_clock's order; x86-tsc only where the arch has one. */
+/* Clocks, in trace_clock's order; the arch's own (x86-tsc) last, where it has one. */
 struct trace_clock_desc {
 	const char	*name;
 	bool		in_ns;		/* printed as seconds.micros, else as a raw count */

@@ -15,6 +15,7 @@
 #include <starling/errno.h>
 #include <starling/kernel.h>
 #include <starling/string.h>
+#include <starling/trace_clock.h>
 #include "trace.h"
 
 /* ---- an appending buffer ---------------------------------------------------------- */
@@ -160,7 +161,9 @@ const struct trace_clock_desc trace_clock_descs[] = {
 	{ "mono_raw",	true },
 	{ "boot",	true },
 	{ "tai",	true },
-	{ "x86-tsc",	false },
+#if ARCH_HAS_TRACE_CLOCK
+	{ ARCH_TRACE_CLOCK_NAME, false },	/* a raw count */
+#endif
 };
 const unsigned int trace_nr_clock_descs = ARRAY_SIZE(trace_clock_descs);
 
@@ -578,7 +581,7 @@ static const char readme_head[] =
 	"     counter:   Not a clock, but just an increment\n"
 	"      uptime:   Jiffy counter from time of boot\n"
 	"        perf:   Same clock that perf events use\n"
-	"     x86-tsc:   TSC cycle counter\n"
+	ARCH_TRACE_CLOCK_HELP
 	"\n  trace_marker\t\t- Writes into this file writes into the kernel buffer\n"
 	"\n  tracing_cpumask\t- Limit which CPUs to trace\n"
 	"  trace_options\t\t- Set format or modify how tracing happens\n"

@@ -10,6 +10,7 @@
 #include <starling/printk.h>
 #include <starling/boot.h>
 #include <starling/init.h>
+#include <starling/trace_clock.h>
 #include <asm/processor.h>
 #include <asm/io.h>
 #include <asm/acpi.h>
@@ -40,6 +41,12 @@ u64 __noprobe ktime_get_ns(void)
 u64 __noprobe local_clock(void)
 {
 	return ktime_get_ns();
+}
+
+/* trace_clock "x86-tsc" (<starling/trace_clock.h>): the raw TSC. */
+u64 __noprobe arch_trace_clock(void)
+{
+	return rdtsc();
 }
 
 u64 ktime_get_raw_ns(void)
