@@ -412,31 +412,50 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t
 	return ret;
 }
 
+/**
+ * user_addr_to_kernel() - the direct-map address of the byte behind user address @addr
+ * @mm: the address space; the caller holds its mmap_lock
+ * @addr: user address
+ * @write: the caller will write: the page is made present, writable and private to @mm
+ *	   (copy-on-write broken) first
+ *
+ * The result stays valid, up to the end of its page, until the caller drops mmap_lock: PTEs
+ * change only under that lock. Stores through it are seen by user space at @addr, and
+ * atomic operations on it are atomic with respect to user space's.
+ * Return: the kernel address, or NULL when @addr is not mapped with the needed rights.
+ */
+void *user_addr_to_kernel(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	unsigned int flags = write ? FAULT_FLAG_WRITE : 0;
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	pte_t *ptep;
+
+	mutex_assert_held(&mm->mmap_lock);
+	if (!vma || vma->vm_start > addr || access_error(vma, flags))
+		return NULL;
+	ptep = pte_lookup(mm->pgd, addr);
+	if (!ptep || !pte_present(*ptep) || (write && !pte_write(*ptep))) {
+		if (handle_mm_fault(vma, addr, flags, NULL))
+			return NULL;
+		ptep = pte_lookup(mm->pgd, addr);
+	}
+	return (char *)__va(pte_phys(*ptep)) + (addr & ~PAGE_MASK);
+}
+
 /* access_remote_vm() for a caller that holds @mm->mmap_lock (exec building a new image). */
 int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
 		       bool write)
 {
-	unsigned int flags = write ? FAULT_FLAG_WRITE : 0;
 	int ret = 0;
 
 	while (len) {
 		unsigned long off = addr & ~PAGE_MASK;
 		size_t n = min_t(size_t, len, PAGE_SIZE - off);
-		struct vm_area_struct *vma = find_vma(mm, addr);
-		pte_t *ptep;
-		void *kaddr;
+		void *kaddr = user_addr_to_kernel(mm, addr, write);
 
 		ret = -EFAULT;
-		if (!vma || vma->vm_start > addr || access_error(vma, flags))
+		if (!kaddr)
 			break;
-		ptep = pte_lookup(mm->pgd, addr);
-		if (!ptep || !pte_present(*ptep) || (write && !pte_write(*ptep))) {
-			ret = handle_mm_fault(vma, addr, flags, NULL);
-			if (ret)
-				break;
-			ptep = pte_lookup(mm->pgd, addr);
-		}
-		kaddr = (char *)__va(pte_phys(*ptep)) + off;
 		if (write)
 			memcpy(kaddr, buf, n);
 		else

@@ -157,6 +157,8 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t
 		     bool write);
 int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
 		       bool write);	/* caller holds mm->mmap_lock */
+/* The kernel alias of user address @addr (faulted in; for write, made writable), or NULL. */
+void *user_addr_to_kernel(struct mm_struct *mm, unsigned long addr, bool write); /* mmap_lock */
 
 /* ---- the file layer as the memory code sees it (mm/file_glue.c) ----------------------- */
 
