@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Fast user-space mutexes: FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET
- * (each with or without FUTEX_PRIVATE_FLAG, and FUTEX_CLOCK_REALTIME for the bitset wait),
- * the robust-list walk at thread exit, set_robust_list/get_robust_list.
+ * Fast user-space mutexes: FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET,
+ * FUTEX_REQUEUE, FUTEX_CMP_REQUEUE and FUTEX_WAKE_OP (each with or without
+ * FUTEX_PRIVATE_FLAG, and FUTEX_CLOCK_REALTIME for the waits), the robust-list walk at
+ * thread exit, set_robust_list/get_robust_list. The PI operations return -ENOSYS.
  *
  * A waiter is keyed by (address space, user address); private and shared futexes use the
  * same key (shared memory between address spaces is not supported for futexes). Waiters
  * sit in one of FUTEX_HASH_SIZE buckets, each with its own lock. The waiter queues itself
  * before it reads the futex word, so a wake that follows the user-space change cannot be
  * missed: either it finds the waiter queued, or the waiter reads the new value and returns
- * -EAGAIN.
+ * -EAGAIN. A requeue moves a waiter to another key, and so perhaps another bucket, holding
+ * both buckets' locks; the waiter finds its bucket through futex_q.hb.
+ *
+ * Lock order: mm->mmap_lock (CMP_REQUEUE and WAKE_OP read or change the word through its
+ * kernel alias, so the page must stay put) -> bucket locks, the lower address first.
  */
 #include <starling/signal.h>
 #include <starling/syscalls.h>
@@ -18,6 +23,8 @@
 #include <starling/kernel.h>
 #include <starling/time64.h>
 #include <starling/errno.h>
+#include <starling/mutex.h>
+#include <starling/mm_user.h>
 #include "process/internal.h"
 #include "process/futex_hash.h"
 
@@ -38,13 +45,29 @@
 #define FUTEX_TID_MASK		0x3fffffffU
 #define ROBUST_LIST_LIMIT	2048
 
+#define FUTEX_OP_SET		0	/* FUTEX_WAKE_OP: *uaddr2 = oparg */
+#define FUTEX_OP_ADD		1	/* *uaddr2 += oparg */
+#define FUTEX_OP_OR		2	/* *uaddr2 |= oparg */
+#define FUTEX_OP_ANDN		3	/* *uaddr2 &= ~oparg */
+#define FUTEX_OP_XOR		4	/* *uaddr2 ^= oparg */
+#define FUTEX_OP_OPARG_SHIFT	8	/* oparg is a shift: 1 << oparg */
+#define FUTEX_OP_CMP_EQ		0
+#define FUTEX_OP_CMP_NE		1
+#define FUTEX_OP_CMP_LT		2
+#define FUTEX_OP_CMP_LE		3
+#define FUTEX_OP_CMP_GT		4
+#define FUTEX_OP_CMP_GE		5
+
+struct futex_bucket;
+
 struct futex_q {
-	struct list_head	list;		/* bucket->chain; bucket->lock */
+	struct list_head	list;		/* hb->chain; hb->lock */
+	struct futex_bucket	*hb;		/* the bucket it is queued in; hb->lock */
 	struct task_struct	*task;
 	const void		*mm;
-	unsigned long		addr;
+	unsigned long		addr;		/* hb->lock (a requeue changes it) */
 	u32			bitset;
-	int			woken;		/* set by the waker under bucket->lock */
+	int			woken;		/* set by the waker under hb->lock */
 };
 
 struct futex_bucket {
@@ -84,14 +107,59 @@ static int futex_read(u32 *val, u32 __user *uaddr)
 	return get_user(*val, uaddr);
 }
 
-static void futex_unqueue(struct futex_bucket *hb, struct futex_q *q)
+/* Take @q off its bucket, wherever a requeue has moved it. */
+static void futex_unqueue(struct futex_q *q)
 {
+	struct futex_bucket *hb;
 	unsigned long flags;
 
-	spin_lock_irqsave(&hb->lock, flags);
+	for (;;) {
+		hb = READ_ONCE(q->hb);
+		spin_lock_irqsave(&hb->lock, flags);
+		if (hb == q->hb)
+			break;
+		spin_unlock_irqrestore(&hb->lock, flags);	/* moved meanwhile: follow it */
+	}
 	if (!list_empty(&q->list))
 		list_del_init(&q->list);
 	spin_unlock_irqrestore(&hb->lock, flags);
+}
+
+/* Lock two buckets (perhaps the same one) in address order, IRQs off. */
+static void double_lock_hb(struct futex_bucket *hb1, struct futex_bucket *hb2,
+			   unsigned long *flags)
+{
+	if (hb1 > hb2) {
+		struct futex_bucket *t = hb1;
+
+		hb1 = hb2;
+		hb2 = t;
+	}
+	spin_lock_irqsave(&hb1->lock, *flags);
+	if (hb2 != hb1)
+		spin_lock(&hb2->lock);
+}
+
+static void double_unlock_hb(struct futex_bucket *hb1, struct futex_bucket *hb2,
+			     unsigned long flags)
+{
+	if (hb1 > hb2) {
+		struct futex_bucket *t = hb1;
+
+		hb1 = hb2;
+		hb2 = t;
+	}
+	if (hb2 != hb1)
+		spin_unlock(&hb2->lock);
+	spin_unlock_irqrestore(&hb1->lock, flags);
+}
+
+/* Dequeue @q and wake its task; the caller holds q->hb->lock. */
+static void futex_wake_q(struct futex_q *q)
+{
+	list_del_init(&q->list);
+	WRITE_ONCE(q->woken, 1);
+	wake_up_process(q->task);
 }
 
 /**
@@ -122,6 +190,7 @@ int futex_wait(u32 __user *uaddr, u32 val, long timeout, u32 bitset)
 	if ((unsigned long)uaddr & 3)
 		return -EINVAL;
 	hb = futex_bucket(q.mm, q.addr);
+	q.hb = hb;
 	spin_lock_irqsave(&hb->lock, flags);
 	list_add_tail(&q.list, &hb->chain);
 	spin_unlock_irqrestore(&hb->lock, flags);
@@ -150,7 +219,7 @@ int futex_wait(u32 __user *uaddr, u32 val, long timeout, u32 bitset)
 	}
 	__set_current_state(TASK_RUNNING);
 out_unqueue:
-	futex_unqueue(hb, &q);
+	futex_unqueue(&q);
 	if (READ_ONCE(q.woken))
 		ret = 0;
 	return ret;
@@ -159,7 +228,7 @@ out_unqueue:
 /**
  * futex_wake() - wake up to @nr waiters on @uaddr whose bitset meets @bitset
  * @uaddr: the futex word
- * @nr: how many
+ * @nr: how many; as in Linux, a count below 1 still wakes one
  * @bitset: FUTEX_BITSET_MATCH_ANY for FUTEX_WAKE
  *
  * Return: the number woken, or -EINVAL.
@@ -177,17 +246,177 @@ int futex_wake(u32 __user *uaddr, int nr, u32 bitset)
 	hb = futex_bucket(mm, (unsigned long)uaddr);
 	spin_lock_irqsave(&hb->lock, flags);
 	list_for_each_entry_safe(q, n, &hb->chain, list) {
-		if (woken >= nr)
-			break;
 		if (q->mm != mm || q->addr != (unsigned long)uaddr || !(q->bitset & bitset))
 			continue;
-		list_del_init(&q->list);
-		WRITE_ONCE(q->woken, 1);
-		wake_up_process(q->task);
-		woken++;
+		futex_wake_q(q);
+		if (++woken >= nr)
+			break;
 	}
 	spin_unlock_irqrestore(&hb->lock, flags);
 	return woken;
+}
+
+/**
+ * futex_requeue() - wake waiters on @uaddr1, and move others to wait on @uaddr2
+ * @uaddr1: the futex word waited on
+ * @uaddr2: the futex word the rest are moved to (may equal @uaddr1)
+ * @nr_wake: how many to wake
+ * @nr_requeue: how many of the rest to move
+ * @cmpval: FUTEX_CMP_REQUEUE: act only if *@uaddr1 still holds this; NULL for FUTEX_REQUEUE
+ *
+ * Bitsets are ignored, as in Linux; a moved waiter keeps its own.
+ * Return: the number woken plus the number moved, or -EINVAL, -EAGAIN (*@uaddr1 differs),
+ * -EFAULT.
+ */
+static int futex_requeue(u32 __user *uaddr1, u32 __user *uaddr2, int nr_wake, int nr_requeue,
+			 const u32 *cmpval)
+{
+	struct mm_struct *mm = current->mm;
+	struct futex_bucket *hb1, *hb2;
+	struct futex_q *q, *n;
+	unsigned long flags;
+	u32 *kword = NULL;
+	int count = 0, ret = 0;
+
+	if (nr_wake < 0 || nr_requeue < 0)
+		return -EINVAL;
+	if (((unsigned long)uaddr1 | (unsigned long)uaddr2) & 3)
+		return -EINVAL;
+	if (!mm)
+		return -EFAULT;
+	hb1 = futex_bucket(mm, (unsigned long)uaddr1);
+	hb2 = futex_bucket(mm, (unsigned long)uaddr2);
+	if (cmpval) {
+		mutex_lock(&mm->mmap_lock);
+		kword = user_addr_to_kernel(mm, (unsigned long)uaddr1, false);
+		if (!kword) {
+			mutex_unlock(&mm->mmap_lock);
+			return -EFAULT;
+		}
+	}
+	double_lock_hb(hb1, hb2, &flags);
+	if (kword && READ_ONCE(*kword) != *cmpval) {
+		ret = -EAGAIN;
+		goto out_unlock;
+	}
+	list_for_each_entry_safe(q, n, &hb1->chain, list) {
+		if (count - nr_wake >= nr_requeue)
+			break;
+		if (q->mm != mm || q->addr != (unsigned long)uaddr1)
+			continue;
+		if (++count <= nr_wake) {
+			futex_wake_q(q);
+			continue;
+		}
+		q->addr = (unsigned long)uaddr2;
+		if (hb2 != hb1) {
+			list_move_tail(&q->list, &hb2->chain);
+			WRITE_ONCE(q->hb, hb2);
+		}
+	}
+out_unlock:
+	double_unlock_hb(hb1, hb2, flags);
+	if (kword)
+		mutex_unlock(&mm->mmap_lock);
+	return ret ? ret : count;
+}
+
+/*
+ * Apply FUTEX_WAKE_OP's operation to the word at @kword (atomically with respect to user
+ * space) and evaluate its comparison on the old value.
+ * Return: 1 or 0 for the comparison, or -ENOSYS for an unknown operation or comparison.
+ */
+static int futex_atomic_op(u32 encoded_op, u32 *kword)
+{
+	unsigned int op = (encoded_op >> 28) & 7, cmp = (encoded_op >> 24) & 15;
+	int oparg = (int)(encoded_op << 8) >> 20;	/* bits 12-23, sign-extended */
+	int cmparg = (int)(encoded_op << 20) >> 20;	/* bits 0-11, sign-extended */
+	u32 old, new;
+
+	if (encoded_op & (FUTEX_OP_OPARG_SHIFT << 28))
+		oparg = (int)(1U << (oparg & 31));	/* Linux warns once and masks a bad shift */
+	if (op > FUTEX_OP_XOR)
+		return -ENOSYS;
+	old = __atomic_load_n(kword, __ATOMIC_RELAXED);
+	do {
+		switch (op) {
+		case FUTEX_OP_SET:	new = oparg; break;
+		case FUTEX_OP_ADD:	new = old + oparg; break;
+		case FUTEX_OP_OR:	new = old | oparg; break;
+		case FUTEX_OP_ANDN:	new = old & ~oparg; break;
+		default:		new = old ^ oparg; break;
+		}
+	} while (!__atomic_compare_exchange_n(kword, &old, new, false, __ATOMIC_SEQ_CST,
+					      __ATOMIC_RELAXED));
+	switch (cmp) {
+	case FUTEX_OP_CMP_EQ:	return (int)old == cmparg;
+	case FUTEX_OP_CMP_NE:	return (int)old != cmparg;
+	case FUTEX_OP_CMP_LT:	return (int)old < cmparg;
+	case FUTEX_OP_CMP_LE:	return (int)old <= cmparg;
+	case FUTEX_OP_CMP_GT:	return (int)old > cmparg;
+	case FUTEX_OP_CMP_GE:	return (int)old >= cmparg;
+	default:		return -ENOSYS;
+	}
+}
+
+/**
+ * futex_wake_op() - change *@uaddr2, wake waiters on @uaddr1, and on @uaddr2 if the old
+ * value of *@uaddr2 passes the test encoded in @encoded_op
+ * @uaddr1: first futex word
+ * @uaddr2: the word changed, and the second futex
+ * @nr_wake: waiters to wake on @uaddr1 (below 1 wakes one, as in Linux)
+ * @nr_wake2: waiters to wake on @uaddr2 when the test passes
+ * @encoded_op: FUTEX_OP(op, oparg, cmp, cmparg)
+ *
+ * Return: the number woken on both, or -EINVAL, -EFAULT, -ENOSYS (bad op or comparison;
+ * as in Linux the word is already changed when only the comparison is bad).
+ */
+static int futex_wake_op(u32 __user *uaddr1, u32 __user *uaddr2, int nr_wake, int nr_wake2,
+			 u32 encoded_op)
+{
+	struct mm_struct *mm = current->mm;
+	struct futex_bucket *hb1, *hb2;
+	struct futex_q *q, *n;
+	unsigned long flags;
+	int woken = 0, woken2 = 0, op_ret;
+	u32 *kword;
+
+	if (((unsigned long)uaddr1 | (unsigned long)uaddr2) & 3)
+		return -EINVAL;
+	if (!mm)
+		return -EFAULT;
+	hb1 = futex_bucket(mm, (unsigned long)uaddr1);
+	hb2 = futex_bucket(mm, (unsigned long)uaddr2);
+	mutex_lock(&mm->mmap_lock);
+	kword = user_addr_to_kernel(mm, (unsigned long)uaddr2, true);
+	if (!kword) {
+		mutex_unlock(&mm->mmap_lock);
+		return -EFAULT;
+	}
+	double_lock_hb(hb1, hb2, &flags);
+	op_ret = futex_atomic_op(encoded_op, kword);
+	if (op_ret < 0)
+		goto out_unlock;
+	list_for_each_entry_safe(q, n, &hb1->chain, list) {
+		if (q->mm != mm || q->addr != (unsigned long)uaddr1)
+			continue;
+		futex_wake_q(q);
+		if (++woken >= nr_wake)
+			break;
+	}
+	if (op_ret > 0) {
+		list_for_each_entry_safe(q, n, &hb2->chain, list) {
+			if (q->mm != mm || q->addr != (unsigned long)uaddr2)
+				continue;
+			futex_wake_q(q);
+			if (++woken2 >= nr_wake2)
+				break;
+		}
+	}
+out_unlock:
+	double_unlock_hb(hb1, hb2, flags);
+	mutex_unlock(&mm->mmap_lock);
+	return op_ret < 0 ? op_ret : woken + woken2;
 }
 
 int futex_wake_addr(u32 __user *uaddr, int nr)
@@ -230,14 +459,18 @@ static long futex_timeout(const struct __kernel_timespec __user *utime, bool abs
  * @uaddr: the futex word
  * @op: FUTEX_* command with FUTEX_PRIVATE_FLAG / FUTEX_CLOCK_REALTIME
  * @val: expected value (waits) or count (wakes)
- * @utime: timeout (relative for FUTEX_WAIT, absolute for FUTEX_WAIT_BITSET) or NULL
- * @val3: bitset
+ * @utime: timeout (relative for FUTEX_WAIT, absolute for FUTEX_WAIT_BITSET) or NULL; for
+ *	   the requeues and FUTEX_WAKE_OP, the second count (val2)
+ * @uaddr2: the second futex word (requeues, FUTEX_WAKE_OP)
+ * @val3: bitset; the expected value for FUTEX_CMP_REQUEUE; the operation for FUTEX_WAKE_OP
  *
  * Return: as the system call.
  */
-long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 val3)
+long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime,
+	      u32 __user *uaddr2, u32 val3)
 {
 	int cmd = op & FUTEX_CMD_MASK;
+	u32 val2 = (u32)(unsigned long)utime;
 	long timeout, err;
 
 	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET && cmd != FUTEX_WAIT)
@@ -255,9 +488,15 @@ long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 
 			return err;
 		return futex_wait(uaddr, val, timeout, val3);
 	case FUTEX_WAKE:
-		return futex_wake(uaddr, (int)min_t(u32, val, 0x7fffffff), FUTEX_BITSET_MATCH_ANY);
+		return futex_wake(uaddr, (int)val, FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAKE_BITSET:
-		return futex_wake(uaddr, (int)min_t(u32, val, 0x7fffffff), val3);
+		return futex_wake(uaddr, (int)val, val3);
+	case FUTEX_REQUEUE:
+		return futex_requeue(uaddr, uaddr2, (int)val, (int)val2, NULL);
+	case FUTEX_CMP_REQUEUE:
+		return futex_requeue(uaddr, uaddr2, (int)val, (int)val2, &val3);
+	case FUTEX_WAKE_OP:
+		return futex_wake_op(uaddr, uaddr2, (int)val, (int)val2, val3);
 	default:
 		return -ENOSYS;
 	}
@@ -266,7 +505,7 @@ long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 
 SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val, const void __user *, utime,
 		u32 __user *, uaddr2, u32, val3)
 {
-	return do_futex(uaddr, op, val, utime, val3);
+	return do_futex(uaddr, op, val, utime, uaddr2, val3);
 }
 
 /* ---- robust futexes -------------------------------------------------------------------- */

@@ -206,7 +206,8 @@ void complete_vfork_done(struct task_struct *tsk);
 /* futex (kernel/futex.c) */
 int futex_wait(u32 __user *uaddr, u32 val, long timeout, u32 bitset);
 int futex_wake(u32 __user *uaddr, int nr, u32 bitset);
-long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 val3);
+long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime,
+	      u32 __user *uaddr2, u32 val3);
 /* wait4() for kernel callers (user pointers may be NULL). */
 long kernel_wait4(pid_t upid, int __user *stat_addr, int options, void __user *ru);
 long kernel_wait(pid_t pid, int *status, int options);
