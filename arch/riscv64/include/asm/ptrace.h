@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * struct pt_regs in Linux's riscv64 layout: the trap entry (entry.S) saves every integer
+ * register at offset 8 * its number (x1 ra at 8 ... x31 t6 at 248), with the trapping pc in
+ * slot 0, then the trap CSRs.
+ */
+#ifndef _ASM_PTRACE_H
+#define _ASM_PTRACE_H
+
+#define PT_EPC			0
+#define PT_RA			8
+#define PT_SP			16
+#define PT_STATUS		256
+#define PT_BADADDR		264
+#define PT_CAUSE		272
+#define PT_ORIG_A0		280
+#define PT_SIZE			288	/* 16-byte multiple: sp stays aligned */
+
+#ifndef __ASSEMBLY__
+#include <starling/types.h>
+#include <asm/csr.h>
+
+struct pt_regs {
+	unsigned long epc, ra, sp, gp, tp, t0, t1, t2, s0, s1;
+	unsigned long a0, a1, a2, a3, a4, a5, a6, a7;
+	unsigned long s2, s3, s4, s5, s6, s7, s8, s9, s10, s11;
+	unsigned long t3, t4, t5, t6;
+	unsigned long status, badaddr, cause, orig_a0;
+};
+
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return !(regs->status & SR_SPP);
+}
+
+#define instruction_pointer(regs)	((regs)->epc)
+#endif
+
+#endif /* _ASM_PTRACE_H */
