@@ -14,12 +14,14 @@
 #           bench  build/ARCH/bench/bench-initramfs.cpio (bench/mkinitramfs.sh), stdin from
 #                  /dev/null, console on stdout; bench/run.sh adds the time limit and options
 #                  such as -icount as extra QEMU args
-#   ARCH    x86_64 (riscv64 is laid out below for later)
+#   ARCH    x86_64, or riscv64 (QEMU virt with its default OpenSBI; first phase of the port:
+#           the kernel boots, runs its boot tests and stops, see docs/ARCHITECTURE.md)
 #   KERNEL  starling  build/ARCH/starling
 #           linux     Debian's kernel, the newest /boot/vmlinuz-* (or $LINUX_IMAGE)
 #
 # Environment: MEM (512M), SMP (2), APPEND (extra kernel command line, e.g. "tests=userland/*"),
-# QEMU_TIMEOUT (test mode, seconds; 900), LOG (test mode log, build/ARCH/logs/qemu-test-KERNEL.log).
+# QEMU_TIMEOUT (test mode, seconds; 900), LOG (test mode log, build/ARCH/logs/qemu-test-KERNEL.log),
+# INITRD_OVERRIDE (another initramfs than the mode's).
 #
 # Always TCG, never KVM: results must not depend on the host's virtualisation.
 #
@@ -29,6 +31,9 @@
 #            callers must judge a run by its output, never by a 0 alone
 #   2N+1     the guest wrote N to the isa-debug-exit port 0xf4 (QEMU exits (N << 1) | 1);
 #            Starling's panic() writes a non-zero N there, so a panic gives 3 or more
+#   N        riscv64: the guest wrote (N << 16) | 0x3333 to virt's test device (0x100000);
+#            Starling's panic writes N = 3, so a panic gives 3 there too; power off through
+#            SBI SRST makes OpenSBI write the device's "pass" value, and QEMU exits with 0
 #   124      test mode only: the time limit expired (the guest hung)
 #   other    QEMU itself failed (bad arguments, missing files)
 set -eu
@@ -45,6 +50,7 @@ test)		INITRD=$BUILD/test-initramfs.cpio ;;
 bench)		INITRD=$BUILD/bench/bench-initramfs.cpio ;;
 *)		echo "qemu.sh: unknown mode '$MODE' (run, test, debug, bench)" >&2; exit 2 ;;
 esac
+INITRD=${INITRD_OVERRIDE:-$INITRD}
 
 case $KERNEL in
 starling)
@@ -100,6 +106,7 @@ debug)
 		echo "# written by scripts/qemu.sh debug"
 		[ "$KERNEL" = starling ] && echo "file $IMAGE"
 		[ "$ARCH" = x86_64 ] && echo "set architecture i386:x86-64"
+		[ "$ARCH" = riscv64 ] && echo "set architecture riscv:rv64"
 		echo "target remote localhost:1234"
 	} > "$GDBINIT"
 	cat >&2 <<-MSG

@@ -201,15 +201,16 @@ static void print_boot_info(void)
 			     boot_info.plic_ndev, boot_info.plic_pa);
 }
 
+/* panic=N; the last one on the command line counts, as with Linux's parameters. */
 static void parse_panic_param(void)
 {
-	const char *p = strstr(boot_info.bootargs, "panic=");
-	long v;
+	const char *p = boot_info.bootargs;
 
-	if (!p || (p != boot_info.bootargs && p[-1] != ' '))
-		return;
-	v = simple_strtoll(p + 6, NULL, 0);
-	panic_timeout = (int)v;
+	while ((p = strstr(p, "panic=")) != NULL) {
+		if (p == boot_info.bootargs || p[-1] == ' ')
+			panic_timeout = (int)simple_strtoll(p + 6, NULL, 0);
+		p += 6;
+	}
 }
 
 /* Wait until @done() or @ms milliseconds pass, interrupts on. */
