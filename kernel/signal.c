@@ -892,8 +892,35 @@ static void set_child_tid_once(void)
 	arch_local_irq_disable();
 }
 
+/*
+ * User mode runs with a preemption count of 0. A count left over here is a missing
+ * preempt_enable() or spin_unlock() on the way out of the kernel; it would first show much
+ * later, as "sleeping function called from invalid context" in some page fault. Say which
+ * system call (or trap) leaked it, once, and drop it so the machine keeps running.
+ */
+static void check_preempt_count_at_exit(struct pt_regs *regs, bool in_syscall)
+{
+	static bool warned;
+	unsigned int count = preempt_count();
+	unsigned long nr = regs->orig_ax;
+
+	if (likely(!count))
+		return;
+	if (!__atomic_exchange_n(&warned, true, __ATOMIC_RELAXED)) {
+		if (in_syscall)
+			pr_err("BUG: system call %s (%lu) returned to user mode with preempt_count "
+			       "%#x: %s/%d\n", syscall_name(nr) ?: "?", nr, count, current->comm,
+			       current->pid);
+		else
+			pr_err("BUG: return to user mode from a trap or interrupt with "
+			       "preempt_count %#x: %s/%d\n", count, current->comm, current->pid);
+	}
+	preempt_count_sub(count);
+}
+
 static void __exit_to_user_mode(struct pt_regs *regs, bool in_syscall)
 {
+	check_preempt_count_at_exit(regs, in_syscall);
 	set_child_tid_once();
 	for (;;) {
 		bool resched = need_resched();
