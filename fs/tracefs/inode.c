@@ -201,6 +201,24 @@ struct tracefs_node *tracefs_create_dir(const char *name, struct tracefs_node *p
 }
 
 /**
+ * tracefs_set_private() - point a file's inodes, in tracefs and in debugfs/tracing, at @data
+ * @node: the file's node
+ * @data: the new i_private (NULL: the file is going away)
+ *
+ * The owner's ->open reads i_private under the same lock the owner holds here, so that an
+ * open racing with the file's removal sees either the live data or NULL.
+ */
+void tracefs_set_private(struct tracefs_node *node, void *data)
+{
+	if (IS_ERR_OR_NULL(node))
+		return;
+	if (node->t && d_inode(node->t))
+		d_inode(node->t)->i_private = data;
+	if (node->d && d_inode(node->d))
+		d_inode(node->d)->i_private = data;
+}
+
+/**
  * tracefs_remove() - remove a node (and everything below a directory) from both trees.
  * @node: the node, or NULL/ERR_PTR (ignored)
  */

@@ -229,6 +229,8 @@ struct tracefs_node *tracefs_create_file(const char *name, unsigned short mode,
 					 const struct file_operations *fops);
 struct tracefs_node *tracefs_create_dir(const char *name, struct tracefs_node *parent);
 void tracefs_remove(struct tracefs_node *node);
+/* Set i_private of a file's inodes (both trees); the caller serialises this with its opens. */
+void tracefs_set_private(struct tracefs_node *node, void *data);
 
 /* debugfs (for kprobes/): @parent NULL is the debugfs root. ERR_PTR() on failure. */
 struct dentry *debugfs_create_dir(const char *name, struct dentry *parent);

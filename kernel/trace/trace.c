@@ -1088,21 +1088,46 @@ static const struct trace_ctl readme_ctl = { .show = show_readme };
 
 /* ---- the generic control-file operations ------------------------------------------------ */
 
+/* Guards trace_ctl_file.refs and the inodes' i_private against removal. */
+static DEFINE_SPINLOCK(ctl_lock);
+
 struct ctl_open {
-	char	*text;		/* what read() returns, made at open */
-	size_t	len;
+	struct trace_ctl_file	*f;	/* holds a reference */
+	char			*text;	/* what read() returns, made at open */
+	size_t			len;
 };
+
+static void ctl_put(struct trace_ctl_file *f)
+{
+	bool last;
+
+	spin_lock(&ctl_lock);
+	last = !--f->refs;
+	spin_unlock(&ctl_lock);
+	if (last)
+		kfree(f);
+}
 
 static int ctl_open(struct inode *inode, struct file *file)
 {
-	struct trace_ctl_file *f = inode->i_private;
+	struct trace_ctl_file *f;
 	struct ctl_open *o;
 	int len, ret;
 
+	spin_lock(&ctl_lock);
+	f = inode->i_private;
+	if (f)
+		f->refs++;
+	spin_unlock(&ctl_lock);
+	if (!f)
+		return -ENODEV;		/* removed after the lookup */
+	ret = -ENODEV;
+	if (trace_ctl_removed(f))
+		goto out_unref;
 	if (f->ops->get) {
 		ret = f->ops->get(f);
 		if (ret)
-			return ret;
+			goto out_unref;
 	}
 	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC) && f->ops->trunc) {
 		ret = f->ops->trunc(f);
@@ -1113,9 +1138,14 @@ static int ctl_open(struct inode *inode, struct file *file)
 	o = kzalloc(sizeof(*o), GFP_KERNEL);
 	if (!o)
 		goto out_put;
+	o->f = f;
 	if ((file->f_mode & FMODE_READ) && f->ops->show) {
 		len = f->ops->show(f, NULL, 0);
 		for (;;) {
+			ret = len;
+			if (len < 0)
+				goto out_free;
+			ret = -ENOMEM;
 			o->text = kmalloc(len + 1, GFP_KERNEL);
 			if (!o->text)
 				goto out_free;
@@ -1123,18 +1153,24 @@ static int ctl_open(struct inode *inode, struct file *file)
 			if (ret <= len)
 				break;
 			kfree(o->text);	/* it grew meanwhile */
+			o->text = NULL;
 			len = ret;
 		}
+		if (ret < 0)
+			goto out_free;
 		o->len = ret;
 	}
 	file->private_data = o;
 	return 0;
 
 out_free:
+	kfree(o->text);
 	kfree(o);
 out_put:
 	if (f->ops->put)
 		f->ops->put(f);
+out_unref:
+	ctl_put(f);
 	return ret;
 }
 
@@ -1173,11 +1209,14 @@ static ssize_t ctl_read_iter(struct kiocb *iocb, struct iov_iter *to)
 
 static ssize_t ctl_write(struct file *file, const char __user *ubuf, size_t count, loff_t *pos)
 {
-	struct trace_ctl_file *f = file_inode(file)->i_private;
+	struct ctl_open *o = file->private_data;
+	struct trace_ctl_file *f = o->f;
 	size_t max = f->ops->write_max ? f->ops->write_max : 4096;
 	ssize_t ret;
 	char *kbuf;
 
+	if (trace_ctl_removed(f))
+		return -ENODEV;
 	if (!f->ops->write)
 		return -EINVAL;
 	if (count > max)
@@ -1199,15 +1238,14 @@ static ssize_t ctl_write(struct file *file, const char __user *ubuf, size_t coun
 
 static int ctl_release(struct inode *inode, struct file *file)
 {
-	struct trace_ctl_file *f = inode->i_private;
 	struct ctl_open *o = file->private_data;
+	struct trace_ctl_file *f = o->f;
 
-	if (o) {
-		kfree(o->text);
-		kfree(o);
-	}
+	kfree(o->text);
+	kfree(o);
 	if (f->ops->put)
 		f->ops->put(f);
+	ctl_put(f);
 	return 0;
 }
 
@@ -1242,6 +1280,7 @@ struct trace_ctl_file *trace_create_ctl_file(const char *name, unsigned short mo
 	f->ops = ops;
 	f->arg = arg;
 	f->data = data;
+	f->refs = 1;
 	f->node = tracefs_create_file(name, mode, parent, f, &trace_ctl_fops);
 	if (IS_ERR_OR_NULL(f->node)) {
 		kfree(f);
@@ -1251,15 +1290,24 @@ struct trace_ctl_file *trace_create_ctl_file(const char *name, unsigned short mo
 }
 
 /**
- * trace_remove_ctl_file() - remove and free a file made by trace_create_ctl_file().
+ * trace_remove_ctl_file() - remove a file made by trace_create_ctl_file().
  * @f: the file, or NULL
+ *
+ * The file disappears from both trees at once; files already open keep the struct until
+ * their last close, and their writes (and opens racing with this) fail with -ENODEV.
+ * Callers that free @f->data hold the lock its callbacks check trace_ctl_removed() under.
  */
 void trace_remove_ctl_file(struct trace_ctl_file *f)
 {
 	if (!f)
 		return;
+	spin_lock(&ctl_lock);
+	WRITE_ONCE(f->removed, true);
+	tracefs_set_private(f->node, NULL);
+	spin_unlock(&ctl_lock);
 	tracefs_remove(f->node);
-	kfree(f);
+	f->node = NULL;
+	ctl_put(f);
 }
 
 /* ---- boot --------------------------------------------------------------------------- */

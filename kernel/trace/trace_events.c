@@ -334,6 +334,10 @@ static int show_group_enable(struct trace_ctl_file *f, char *buf, size_t size)
 	int state;
 
 	mutex_lock(&event_mutex);
+	if (trace_ctl_removed(f)) {
+		mutex_unlock(&event_mutex);
+		return -ENODEV;		/* @sys went with its last event */
+	}
 	state = group_state(sys ? sys->name : NULL);
 	mutex_unlock(&event_mutex);
 	return snprintf(buf, size, "%c\n", "01X?"[state]);
@@ -348,7 +352,7 @@ static ssize_t write_group_enable(struct trace_ctl_file *f, char *kbuf, size_t l
 	if (ret)
 		return ret;
 	mutex_lock(&event_mutex);
-	ret = group_set(sys ? sys->name : NULL, NULL, v);
+	ret = trace_ctl_removed(f) ? -ENODEV : group_set(sys ? sys->name : NULL, NULL, v);
 	mutex_unlock(&event_mutex);
 	return ret ? ret : (ssize_t)len;
 }
@@ -420,7 +424,7 @@ static int show_group_filter(struct trace_ctl_file *f, char *buf, size_t size)
 	int ret;
 
 	mutex_lock(&event_mutex);
-	ret = filter_print_subsystem(sys->filter, buf, size);
+	ret = trace_ctl_removed(f) ? -ENODEV : filter_print_subsystem(sys->filter, buf, size);
 	mutex_unlock(&event_mutex);
 	return ret;
 }
@@ -439,6 +443,11 @@ static ssize_t write_group_filter(struct trace_ctl_file *f, char *kbuf, size_t l
 	if (!m)
 		return -ENOMEM;
 	mutex_lock(&event_mutex);
+	if (trace_ctl_removed(f)) {
+		mutex_unlock(&event_mutex);
+		kfree(m);
+		return -ENODEV;		/* @sys went with its last event */
+	}
 	list_for_each_entry(call, &event_list, list) {
 		if (strcmp(call->system, sys->name) || n == 64)
 			continue;
@@ -490,14 +499,19 @@ static ssize_t write_trigger(struct trace_ctl_file *f, char *kbuf, size_t len)
 	return -EINVAL;
 }
 
+/* An open file of an event keeps the event from being removed (EBUSY, as the spec says). */
 static int event_get(struct trace_ctl_file *f)
 {
 	struct trace_event_call *call = f->data;
+	int ret = -ENODEV;
 
 	mutex_lock(&event_mutex);
-	call->users++;
+	if (!trace_ctl_removed(f)) {
+		call->users++;
+		ret = 0;
+	}
 	mutex_unlock(&event_mutex);
-	return 0;
+	return ret;
 }
 
 static void event_put(struct trace_ctl_file *f)

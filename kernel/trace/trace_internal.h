@@ -28,12 +28,27 @@ struct trace_ctl {
 	size_t	write_max;	/* longest accepted write; 0: 4096 */
 };
 
+/*
+ * Lifetime: the tree holds one reference and each open file one. trace_remove_ctl_file()
+ * unhooks the file (new opens fail with ENODEV), sets @removed and drops the tree's
+ * reference; the struct goes when the last open file closes. Callbacks are not called once
+ * @removed is seen, but one may already be running: a callback whose @data dies with the
+ * file checks trace_ctl_removed() under the lock its remover holds (event_mutex for
+ * events). get() fails on a removed file the same way; put() follows only a successful get().
+ */
 struct trace_ctl_file {
 	const struct trace_ctl	*ops;
 	long			arg;
 	void			*data;
 	struct tracefs_node	*node;
+	unsigned int		refs;		/* ctl_lock */
+	bool			removed;	/* set under ctl_lock and the remover's lock */
 };
+
+static inline bool trace_ctl_removed(const struct trace_ctl_file *f)
+{
+	return READ_ONCE(f->removed);
+}
 
 struct trace_cpu_file {
 	int	cpu;		/* RING_BUFFER_ALL_CPUS or one CPU */
