@@ -544,16 +544,15 @@ size_t kprobes_print_list(char *buf, size_t size)
 				const char *sym = kallsyms_lookup(kp->addr, &symsize, &off);
 				bool ret = p->pre_handler == pre_handler_kretprobe;
 
+				const char *dis = p->flags & KPROBE_FLAG_DISABLED ? "[DISABLED]" : "";
+				const char *ftr = arch_kprobe_ftrace(kp) ? "[FTRACE]" : "";
+
 				if (sym)
-					n += scnprintf(buf + n, size - n, "%016lx  %c  %s+0x%lx    %s\n",
-						       kp->addr, ret ? 'r' : 'k', sym, off,
-						       p->flags & KPROBE_FLAG_DISABLED ?
-						       "[DISABLED]" : "");
+					n += scnprintf(buf + n, size - n, "%016lx  %c  %s+0x%lx    %s%s\n",
+						       kp->addr, ret ? 'r' : 'k', sym, off, dis, ftr);
 				else
-					n += scnprintf(buf + n, size - n, "%016lx  %c  0x%lx %s\n",
-						       kp->addr, ret ? 'r' : 'k', kp->addr,
-						       p->flags & KPROBE_FLAG_DISABLED ?
-						       "[DISABLED]" : "");
+					n += scnprintf(buf + n, size - n, "%016lx  %c  0x%lx %s%s\n",
+						       kp->addr, ret ? 'r' : 'k', kp->addr, dis, ftr);
 			}
 		}
 	}

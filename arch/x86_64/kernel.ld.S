@@ -61,6 +61,10 @@ SECTIONS {
 		__start_kprobe_blacklist = .;
 		KEEP(*(_kprobe_blacklist))
 		__stop_kprobe_blacklist = .;
+		. = ALIGN(8);
+		__start_mcount_loc = .;
+		KEEP(*(__mcount_loc))
+		__stop_mcount_loc = .;
 	} :rodata
 	.notes : AT(ADDR(.notes) - __START_KERNEL_map) {
 		*(.note.Xen)

@@ -23,11 +23,14 @@
 #define __init			__section(".init.text")
 #define __initdata		__section(".init.data")
 
+/* No function-entry patch site (where the arch compiles one in: -pg -mfentry). */
+#define notrace			__attribute__((__no_instrument_function__))
+
 /*
  * Code on the way into or inside a probe handler. The linker script brackets the section
  * with __noprobe_text_start/__noprobe_text_end and kprobes refuse that range.
  */
-#define __noprobe		__section(".noprobe.text") noinline
+#define __noprobe		__section(".noprobe.text") noinline notrace
 
 #define barrier()		__asm__ __volatile__("" ::: "memory")
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))

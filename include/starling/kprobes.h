@@ -121,6 +121,13 @@ int arch_check_insn(unsigned long addr);	/* -EINVAL when the instruction can't b
 /* Whether @off is an instruction boundary of the function [@func, @func + @size). */
 bool arch_insn_boundary(unsigned long func, unsigned long size, unsigned long off);
 void arch_prepare_kretprobe(struct kretprobe_instance *ri, struct pt_regs *regs);
+/* Whether the point is armed as a call from its function's entry nop ([FTRACE] in the list). */
+bool arch_kprobe_ftrace(const struct kprobe_point *kp);
+/*
+ * Whether the handler running on this CPU has IRQs off only because the arch turned them off
+ * around it (the probed context had them on: trace records show the probed context).
+ */
+bool arch_kprobe_masked_irqs(void);
 
 /* Generic parts the arch handler calls. */
 struct kprobe_point *get_kprobe_point(unsigned long addr);

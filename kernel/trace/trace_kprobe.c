@@ -243,7 +243,7 @@ static void __noprobe tk_fill_common(u8 *rec, int id)
 	u8 flags = 0;
 	s32 pid = current->pid;
 
-	if (irqs_disabled())
+	if (irqs_disabled() && !arch_kprobe_masked_irqs())
 		flags |= TK_FLAG_IRQS_OFF;
 	if (pc & NMI_MASK)
 		flags |= TK_FLAG_NMI;
@@ -263,10 +263,13 @@ static void __noprobe tk_fill_common(u8 *rec, int id)
 static void __noprobe tk_record_trace(struct trace_kprobe *tk, struct probe_fetch_ctx *ctx,
 				      ssize_t size)
 {
+	unsigned int trace_ctx = tracing_gen_ctx();
 	struct trace_event_buffer fbuf;
 	void *rec;
 
-	rec = trace_event_buffer_reserve_ctx(&fbuf, &tk->event->call, size, tracing_gen_ctx());
+	if (arch_kprobe_masked_irqs())
+		trace_ctx &= ~(TRACE_FLAG_IRQS_OFF << 16);	/* the probed context had them on */
+	rec = trace_event_buffer_reserve_ctx(&fbuf, &tk->event->call, size, trace_ctx);
 	if (!rec)
 		return;
 	size = probe_record_fill(tk->spec, ctx, rec, size);

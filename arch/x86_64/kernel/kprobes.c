@@ -14,9 +14,23 @@
  * slot-relative targets and get ip -= slot - addr; calls also get their pushed return
  * address corrected; ret and indirect jumps/calls already hold absolute targets.
  *
- * Per-CPU state (kprobe_ctlblk) is touched only with IRQs off (inside the int3 and #DB
- * handlers). A probe hit while a handler runs on the same CPU is stepped without running
- * handlers and counted as missed (one level of re-entry, as Linux).
+ * A probe on a function's first byte takes another road when the function starts with the
+ * 5-byte nop that -mfentry -mnop-mcount compile in (the sites are listed in __mcount_loc):
+ * arming turns the nop into `call kprobe_ftrace_caller` and disarming back into the nop, both
+ * whole inside stop_machine(). A hit is then a call, not a trap:
+ *
+ *   call -> kprobe_ftrace_caller builds pt_regs -> kprobe_ftrace_handler: pre handlers,
+ *   post handlers -> return to the function's second instruction
+ *
+ * as Linux's ftrace-based kprobes (listed with [FTRACE]). Nothing is stepped, so no slot is
+ * needed. The handlers run with IRQs off as on the breakpoint road: stop_machine() reaches
+ * the other CPUs through an IPI, so IRQs off is what keeps a handler's probe from being
+ * removed under it. Trace records still show the probed context's IRQ state
+ * (arch_kprobe_masked_irqs()).
+ *
+ * Per-CPU state (kprobe_ctlblk) is touched only with IRQs off. A probe hit while a handler
+ * runs on the same CPU runs no handlers and is counted as missed (an int3 one is stepped;
+ * one level of re-entry, as Linux).
  */
 #include <starling/kprobes.h>
 #include <starling/percpu.h>
@@ -26,12 +40,14 @@
 #include <starling/list.h>
 #include <starling/slab.h>
 #include <starling/init.h>
+#include <starling/preempt.h>
 #include <asm/insn.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
 #include <asm/irqflags.h>
 
 #define X86_EFLAGS_TF		0x100UL
+#define CALL_INSN_OPCODE	0xe8
 #define DR6_BS			(1UL << 14)
 #define SLOTS_PER_PAGE		(PAGE_SIZE / KPROBE_SLOT_SIZE)
 
@@ -44,6 +60,7 @@ struct kprobe_ctlblk {
 	struct kprobe_point	*prev_cur;	/* the outer probe while re-entered */
 	enum kprobe_status	prev_status;
 	unsigned long		prev_saved_flags;
+	bool			masked_irqs;	/* an entry probe's handler; IRQs were on */
 };
 static DEFINE_PER_CPU(struct kprobe_ctlblk, kprobe_ctlblk);	/* IRQs off */
 
@@ -62,20 +79,42 @@ struct insn_page {
 static LIST_HEAD(insn_pages);	/* under kprobe_mutex (callers of prepare/free) */
 
 extern const char kretprobe_trampoline[];
+extern const char kprobe_ftrace_caller[];
+extern const unsigned long __start_mcount_loc[], __stop_mcount_loc[];
 
-/* Read kernel text as it was before any breakpoint went in. */
+static const u8 fentry_nop[KPROBE_FENTRY_SIZE] = { 0x0f, 0x1f, 0x44, 0x00, 0x00 };
+
+/* Read kernel text as it was before any breakpoint or entry call went in. */
 static void read_orig_text(unsigned long addr, u8 *buf, size_t len)
 {
 	memcpy(buf, (const void *)addr, len);
 	for (size_t i = 0; i < len; i++) {
 		struct kprobe_point *kp;
 
-		if (buf[i] != BREAKPOINT_INSTRUCTION)
+		if (buf[i] != BREAKPOINT_INSTRUCTION && buf[i] != CALL_INSN_OPCODE)
 			continue;
 		kp = get_kprobe_point(addr + i);
-		if (kp && kp->armed)
+		if (!kp || !kp->armed)
+			continue;
+		if (kp->ainsn.fentry)
+			memcpy(buf + i, fentry_nop, min_t(size_t, len - i, KPROBE_FENTRY_SIZE));
+		else
 			buf[i] = kp->ainsn.opcode;
 	}
+}
+
+/* Whether @addr is a function-entry nop the compiler listed in __mcount_loc. */
+static bool fentry_site(unsigned long addr)
+{
+	u8 buf[KPROBE_FENTRY_SIZE];
+
+	read_orig_text(addr, buf, sizeof(buf));
+	if (memcmp(buf, fentry_nop, sizeof(buf)))
+		return false;
+	for (const unsigned long *p = __start_mcount_loc; p < __stop_mcount_loc; p++)
+		if (*p == addr)
+			return true;
+	return false;
 }
 
 bool arch_insn_boundary(unsigned long func, unsigned long size, unsigned long off)
@@ -156,6 +195,9 @@ void arch_free_kprobe_insn(struct kprobe_point *kp)
 	struct insn_page *ip;
 	u8 *slot = kp->ainsn.insn;
 
+	if (!slot)
+		return;		/* an entry probe: no slot */
+
 	list_for_each_entry(ip, &insn_pages, list) {
 		if (slot >= ip->base && slot < ip->base + PAGE_SIZE) {
 			ip->used[(slot - ip->base) / KPROBE_SLOT_SIZE] = 0;
@@ -194,6 +236,13 @@ int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 	enum insn_kprobe_class cls;
 	u8 *slot;
 
+	kp->ainsn.fentry = fentry_site(addr);
+	if (kp->ainsn.fentry) {
+		kp->ainsn.insn = NULL;
+		kp->ainsn.opcode = fentry_nop[0];
+		kp->ainsn.len = KPROBE_FENTRY_SIZE;
+		return 0;
+	}
 	if (decode_at(addr, &insn, buf))
 		return -EILSEQ;
 	cls = insn_kprobe_classify(&insn);
@@ -229,12 +278,76 @@ void arch_arm_kprobe(struct kprobe_point *kp)
 {
 	u8 int3 = BREAKPOINT_INSTRUCTION;
 
+	if (kp->ainsn.fentry) {
+		s32 rel = (s32)((long)kprobe_ftrace_caller - (long)(kp->addr + KPROBE_FENTRY_SIZE));
+		u8 call[KPROBE_FENTRY_SIZE] = { CALL_INSN_OPCODE };
+
+		memcpy(call + 1, &rel, sizeof(rel));
+		text_poke((void *)kp->addr, call, sizeof(call));
+		return;
+	}
 	text_poke((void *)kp->addr, &int3, 1);
 }
 
 void arch_disarm_kprobe(struct kprobe_point *kp)
 {
-	text_poke((void *)kp->addr, &kp->ainsn.opcode, 1);
+	if (kp->ainsn.fentry)
+		text_poke((void *)kp->addr, fentry_nop, sizeof(fentry_nop));
+	else
+		text_poke((void *)kp->addr, &kp->ainsn.opcode, 1);
+}
+
+bool arch_kprobe_ftrace(const struct kprobe_point *kp)
+{
+	return kp->ainsn.fentry;
+}
+
+/*
+ * kprobe_ftrace_handler() - an armed entry probe's call, from kprobe_ftrace_caller
+ * @regs: the probed context; regs->ip is the function
+ *
+ * Handlers see regs->ip one past the probed address, as after a breakpoint, and post
+ * handlers the function's second instruction. The lookup happens with IRQs off: a probe
+ * removed while this task was on its way here is simply not found, and the function goes on.
+ *
+ * Return: where the function goes on (regs->ip if a pre handler redirected it).
+ */
+unsigned long __noprobe kprobe_ftrace_handler(struct pt_regs *regs)
+{
+	unsigned long addr = regs->ip, next = addr + KPROBE_FENTRY_SIZE, flags;
+	struct kprobe_ctlblk *kcb;
+	struct kprobe_point *kp;
+
+	local_irq_save(flags);
+	kp = get_kprobe_point(addr);
+	if (!kp || !kp->ainsn.fentry)
+		goto out;
+	kcb = this_cpu_ptr(&kprobe_ctlblk);
+	if (kcb->cur) {
+		kprobe_count_missed(kp);
+		goto out;
+	}
+	kcb->cur = kp;
+	kcb->status = KPROBE_HIT_ACTIVE;
+	kcb->masked_irqs = regs->flags & X86_EFLAGS_IF;
+	regs->ip = addr + 1;
+	if (kprobe_run_pre_handlers(kp, regs)) {
+		next = regs->ip;
+	} else {
+		regs->ip = next;
+		kprobe_run_post_handlers(kp, regs);
+	}
+	kcb->cur = NULL;
+	kcb->status = KPROBE_IDLE;
+	kcb->masked_irqs = false;
+out:
+	local_irq_restore(flags);
+	return next;
+}
+
+bool __noprobe arch_kprobe_masked_irqs(void)
+{
+	return this_cpu_read(kprobe_ctlblk.masked_irqs);
 }
 
 void __noprobe arch_prepare_kretprobe(struct kretprobe_instance *ri, struct pt_regs *regs)
@@ -326,3 +439,4 @@ bool __noprobe kprobe_single_step_handler(struct pt_regs *regs)
 /* Helpers the trampoline below calls into must never be probed either. */
 NOKPROBE_SYMBOL(kprobe_breakpoint_handler);
 NOKPROBE_SYMBOL(kprobe_single_step_handler);
+NOKPROBE_SYMBOL(kprobe_ftrace_handler);

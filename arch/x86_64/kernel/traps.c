@@ -206,19 +206,25 @@ static void walk_frames(unsigned long fp);
 
 /*
  * The trace of a trapped context. A function that had not set up its frame yet (or never
- * does: leaf code after shrink-wrapping) still has its return address at the top of the
- * stack; like Linux, print such an unverified entry with "? ".
+ * does: leaf code after shrink-wrapping) still has its return address near the top of the
+ * stack, below the frame %rbp points at (which is still its caller's); like Linux, print the
+ * text addresses found there as unverified entries, with "? ".
  */
 static void show_trace_regs(const struct pt_regs *regs)
 {
-	unsigned long top = *(unsigned long *)regs->sp;
+	unsigned long sp = regs->sp, end = sp + 2 * sizeof(long);
 
 	printk(KERN_EMERG "Call Trace:\n");
 	printk(KERN_EMERG " <TASK>\n");
 	printk(KERN_EMERG " %pS\n", (void *)regs->ip);
-	if (is_kernel_text(top) && (regs->bp <= regs->sp ||
-				    top != ((unsigned long *)regs->bp)[1]))
-		printk(KERN_EMERG " ? %pS\n", (void *)top);
+	if (regs->bp > sp && regs->bp - sp <= 64 * sizeof(long))
+		end = regs->bp;
+	for (; kernel_stack_addr(sp) && sp < end; sp += sizeof(long)) {
+		unsigned long word = *(unsigned long *)sp;
+
+		if (is_kernel_text(word))
+			printk(KERN_EMERG " ? %pS\n", (void *)word);
+	}
 	walk_frames(regs->bp);
 }
 

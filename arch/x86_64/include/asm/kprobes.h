@@ -3,12 +3,14 @@
 #ifndef _ASM_KPROBES_H
 #define _ASM_KPROBES_H
 
+#define BREAKPOINT_INSTRUCTION	0xcc
+#define KPROBE_FENTRY_SIZE	5	/* the entry nop of -mfentry -mnop-mcount */
+
+#ifndef __ASSEMBLY__
 #include <starling/types.h>
 #include <asm/insn.h>		/* MAX_INSN_SIZE */
 
 typedef u8 kprobe_opcode_t;
-
-#define BREAKPOINT_INSTRUCTION	0xcc
 
 #define KPROBE_SLOT_SIZE	32
 
@@ -18,6 +20,8 @@ struct arch_specific_insn {
 	u8		len;
 	bool		fix_ip;		/* after the step, ip -= (slot - addr) */
 	bool		fix_call;	/* after the step, the pushed return address too */
+	bool		fentry;		/* a function-entry nop: armed as a call, no slot */
 };
+#endif /* __ASSEMBLY__ */
 
 #endif /* _ASM_KPROBES_H */
