@@ -21,6 +21,6 @@ bool __noprobe fixup_exception(struct pt_regs *regs)
 
 	if (!e)
 		return false;
-	regs->ip = e->fixup;
+	instruction_pointer_set(regs, e->fixup);
 	return true;
 }

@@ -30,7 +30,7 @@ void __noreturn panic(const char *fmt, ...)
 	if (__atomic_load_n(&panic_cpu, __ATOMIC_RELAXED) != me &&
 	    cmpxchg(&panic_cpu, -1, me) != -1) {
 		for (;;)	/* another CPU is panicking: let it print */
-			__asm__ __volatile__("hlt");
+			__noreturn_halt();
 	}
 	oops_in_progress = true;
 	va_start(args, fmt);
@@ -42,7 +42,7 @@ void __noreturn panic(const char *fmt, ...)
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	if (panic_timeout == 0)
 		for (;;)
-			__asm__ __volatile__("cli; hlt");
+			__noreturn_halt();
 	arch_panic_exit();
 }
 

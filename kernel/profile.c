@@ -83,7 +83,7 @@ void profile_tick(struct pt_regs *regs)
 
 	if (__atomic_load_n(&prof_on, __ATOMIC_ACQUIRE) <= 0 || user_mode(regs))
 		return;
-	pc = regs->ip - (unsigned long)_stext;
+	pc = instruction_pointer(regs) - (unsigned long)_stext;
 	slot = pc >> prof_shift;
 	if (pc >= (unsigned long)(_etext - _stext))	/* outside .text: the last slot */
 		slot = prof_len - 1;

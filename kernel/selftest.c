@@ -28,7 +28,6 @@
 #include <starling/interrupt.h>
 #include <starling/console.h>
 #include <starling/delay.h>
-#include <asm/acpi.h>
 
 int vfs_selftest(void);	/* fs/vfs/selftest.c: failures */
 
@@ -61,8 +60,8 @@ static void selftest_cpus(void)
 {
 	char why[64];
 
-	snprintf(why, sizeof(why), "%u of %u online", num_online_cpus(), acpi.nr_cpus);
-	report("cpus", num_online_cpus() == min_t(unsigned int, acpi.nr_cpus, NR_CPUS), why);
+	snprintf(why, sizeof(why), "%u of %u online", num_online_cpus(), arch_boot_cpus());
+	report("cpus", num_online_cpus() == min_t(unsigned int, arch_boot_cpus(), NR_CPUS), why);
 }
 
 static unsigned long test_irq_hits;

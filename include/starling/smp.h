@@ -15,6 +15,7 @@ extern unsigned long cpu_online_mask;	/* bit n: CPU n is online; written only at
 
 unsigned int smp_processor_id(void);	/* caller has preemption or IRQs off */
 unsigned int raw_smp_processor_id(void);	/* no check: the answer may be stale */
+unsigned int arch_boot_cpus(void);		/* CPUs the firmware lists (MADT, device tree) */
 
 static inline unsigned int hweight_long(unsigned long w)
 {

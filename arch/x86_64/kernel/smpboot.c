@@ -79,6 +79,12 @@ static bool boot_cpu(unsigned int cpu, unsigned int apic_id)
 	return false;
 }
 
+/* The processors the MADT lists, usable or not (the boot self-test compares). */
+unsigned int arch_boot_cpus(void)
+{
+	return acpi.nr_cpus;
+}
+
 void __init smp_init(void)
 {
 	unsigned int cpu = 1, me = cpu_apic_id[0];
