@@ -23,7 +23,6 @@
 
 #include <starling/types.h>
 #include <starling/compiler.h>
-#include <uapi/asm/unistd.h>
 #include <asm/ptrace.h>
 
 typedef long (*syscall_fn_t)(const struct pt_regs *regs);
@@ -48,6 +47,8 @@ struct syscall_entry {
 #define __SC_CAST(t, a)	(t)a
 #define __SC_ARGS(t, a)	a
 
+#if CONFIG_USERSPACE
+#include <uapi/asm/unistd.h>
 #include <asm/syscall_wrapper.h>	/* __ARCH_SYS(name), __ARCH_REGS_TO_ARGS(x) */
 
 #define __SYSCALL_REGISTER(sname)						\
@@ -79,6 +80,17 @@ struct syscall_entry {
 	}									\
 	__SYSCALL_REGISTER(_##name);						\
 	static inline long __do_sys_##name(void)
+
+#else
+/*
+ * No user space (an arch early in its port): the bodies still compile, type-checked, but
+ * no entry symbol, number or table slot exists.
+ */
+#define SYSCALL_DEFINEx(x, name, ...)						\
+	static inline __maybe_unused long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__))
+#define SYSCALL_DEFINE0(name)							\
+	static inline __maybe_unused long __do_sys_##name(void)
+#endif
 
 #define SYSCALL_DEFINE1(name, ...) SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
 #define SYSCALL_DEFINE2(name, ...) SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
