@@ -16,10 +16,16 @@
  * address is the start of an allocated block of that order; anything else (double free,
  * wrong order, never allocated) warns once and leaks rather than corrupt the free lists.
  *
+ * With page_poison=1 on the command line (Linux's CONFIG_PAGE_POISONING parameter), every
+ * free block is filled with PAGE_POISON and checked when it is handed out again: a write
+ * into a page after it was freed (a stale TLB entry, a use after free) is reported as
+ * "pagealloc: memory corruption" at the next allocation of that page.
+ *
  * Lock order: kmalloc class lock (mm/slab.c) -> zone_lock.
  */
 #include <starling/boot.h>
 #include <starling/init.h>
+#include <starling/kernel.h>
 #include <starling/mm.h>
 #include <starling/mm_types.h>
 #include <starling/printk.h>
@@ -40,6 +46,42 @@ static struct free_area free_area[MAX_ORDER];	/* under zone_lock */
 static unsigned long nr_free;			/* pages on the free lists; under zone_lock */
 static unsigned long managed_pages;		/* pages ever given to the allocator */
 static struct memblock_region memmap_region;	/* where mem_map lives, reserved too */
+static bool page_poisoning;			/* page_poison=; set before mm_init() */
+
+#define PAGE_POISON		0xaa		/* Linux's value (include/linux/poison.h) */
+#define PAGE_POISON_WORD	0xaaaaaaaaaaaaaaaaULL
+
+static int __init page_poison_setup(const char *val)
+{
+	return kstrtobool(val, &page_poisoning);
+}
+__setup("page_poison", page_poison_setup);
+
+static void poison_block(unsigned long pfn, unsigned int order)
+{
+	if (page_poisoning)
+		memset(page_to_virt(pfn_to_page(pfn)), PAGE_POISON, PAGE_SIZE << order);
+}
+
+/* A block leaves the free lists: every byte must still be PAGE_POISON. */
+static void check_poison(struct page *page, unsigned int order)
+{
+	static int reports;
+	const u64 *w = page_to_virt(page);
+	size_t words = (PAGE_SIZE << order) / sizeof(*w);
+
+	if (!page_poisoning)
+		return;
+	for (size_t i = 0; i < words; i++) {
+		if (w[i] == PAGE_POISON_WORD)
+			continue;
+		if (reports++ < 8)
+			pr_err("pagealloc: memory corruption at %px (pfn %#lx + %#zx): %016llx\n",
+			       &w[i], page_to_pfn(page), i * sizeof(*w),
+			       (unsigned long long)w[i]);
+		return;
+	}
+}
 
 /* ---- free lists (zone_lock held) ------------------------------------------------------ */
 
@@ -134,6 +176,8 @@ static struct page *alloc_pages_limit(gfp_t gfp, unsigned int order, unsigned lo
 	spin_lock_irqsave(&zone_lock, flags);
 	page = __alloc_one(order, limit_pfn);
 	spin_unlock_irqrestore(&zone_lock, flags);
+	if (page)
+		check_poison(page, order);
 	if (page && (gfp & __GFP_ZERO))
 		memset(page_to_virt(page), 0, PAGE_SIZE << order);
 	return page;
@@ -150,6 +194,10 @@ static void free_block(struct page *page)
 		return;
 	}
 	page->flags = 0;
+	spin_unlock_irqrestore(&zone_lock, flags);
+	/* Only the last reference frees, so nobody else touches the block now. */
+	poison_block(page_to_pfn(page), page->order);
+	spin_lock_irqsave(&zone_lock, flags);
 	__free_one(page_to_pfn(page), page->order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
@@ -228,6 +276,7 @@ static void free_boot_range(unsigned long start_pfn, unsigned long end_pfn, void
 			order--;
 		for (unsigned long pfn = start_pfn; pfn < start_pfn + (1UL << order); pfn++)
 			pfn_to_page(pfn)->flags = 0;
+		poison_block(start_pfn, order);
 		__free_one(start_pfn, order);
 		start_pfn += 1UL << order;
 	}
