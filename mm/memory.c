@@ -96,15 +96,48 @@ static struct page *pte_page(pte_t pte)
 	return pfn_to_page(pte_pfn(pte));
 }
 
+/*
+ * Pages unmapped from an address space may still be reachable through another CPU's TLB
+ * until that CPU is flushed: a thread running there can keep writing into them. So a page
+ * whose PTE is cleared is only gathered here, and its reference is dropped after
+ * flush_tlb_mm() has reached every CPU; a full batch flushes early.
+ */
+#define MMU_GATHER_BATCH	64
+
+struct mmu_gather {
+	struct mm_struct	*mm;
+	unsigned int		nr;
+	struct page		*pages[MMU_GATHER_BATCH];
+};
+
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	if (!tlb->nr)
+		return;
+	flush_tlb_mm(tlb->mm);
+	for (unsigned int i = 0; i < tlb->nr; i++)
+		put_page(tlb->pages[i]);
+	tlb->nr = 0;
+}
+
+static void tlb_remove_page(struct mmu_gather *tlb, struct page *page)
+{
+	tlb->pages[tlb->nr++] = page;
+	if (tlb->nr == MMU_GATHER_BATCH)
+		tlb_flush_mmu(tlb);
+}
+
 /**
  * zap_page_range() - unmap and release the pages of [@start, @end) in @mm
  * @mm: address space; mmap_lock held
  * @start: page-aligned
  * @end: page-aligned
+ *
+ * Clears the PTEs, flushes every CPU's TLB of @mm, and only then drops the pages.
  */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	bool flushed = false;
+	struct mmu_gather tlb = { .mm = mm };
 
 	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
 		pte_t *ptep = pte_lookup(mm->pgd, a);
@@ -118,12 +151,10 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 		pte = ptep_get_and_clear(ptep);
 		if (!pte_pfn(pte))
 			continue;		/* PROT_NONE pages keep their frame, not present */
-		put_page(pte_page(pte));
 		atomic_long_dec(&mm->rss);
-		flushed = true;
+		tlb_remove_page(&tlb, pte_page(pte));
 	}
-	if (flushed)
-		flush_tlb_mm(mm);
+	tlb_flush_mmu(&tlb);
 }
 
 /**
@@ -321,7 +352,10 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			return -ENOMEM;
 		memcpy(page_address(page), page_address(old), PAGE_SIZE);
 		set_pte(ptep, pfn_pte(page_to_pfn(page), vm_flags_to_pte(vma->vm_flags, true)));
+		/* Other CPUs may still read the old page through their TLBs: flush first. */
+		flush_tlb_mm(mm);
 		put_page(old);
+		return 0;
 	}
 	flush_tlb_mm(mm);
 	return 0;
