@@ -114,5 +114,13 @@ if grep -q '^CONFIG_KPROBES=y' "arch/$ARCH/defconfig"; then
 	else result kprobes fail "exit $rc"; fi
 fi
 
+# Pages unmapped while a thread on the other CPU writes to them: every CPU's TLB is flushed
+# before the pages are freed (page_poison=1 reports a store into a free page).
+if grep -q '^CONFIG_USERSPACE=y' "arch/$ARCH/defconfig"; then
+	boot tlb_unmap 2 256M "page_poison=1 tests=userland/tlb_unmap.tc"
+	if has "pagealloc: memory corruption"; then result tlb_unmap fail "a store reached a freed page"
+	elif ! has "1 passed, 0 failed"; then result tlb_unmap fail "userland/tlb_unmap.tc (exit $rc)"
+	else result tlb_unmap ok; fi
+fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
