@@ -29,4 +29,23 @@ char *skip_spaces(const char *s);
 char *strim(char *s);
 bool glob_match(const char *pat, const char *str);
 
+/*
+ * -ffreestanding turns every mem* call into a real call; through the builtins the compiler
+ * expands those with a small constant size inline (an 8-byte memcpy() is one load and one
+ * store) and still calls lib/string.c for the rest. A name already defined as a macro (host
+ * test builds rename lib/ functions) is left alone.
+ */
+#ifndef memcpy
+#define memcpy(dst, src, n)	__builtin_memcpy(dst, src, n)
+#endif
+#ifndef memset
+#define memset(s, c, n)		__builtin_memset(s, c, n)
+#endif
+#ifndef memmove
+#define memmove(dst, src, n)	__builtin_memmove(dst, src, n)
+#endif
+#ifndef memcmp
+#define memcmp(a, b, n)		__builtin_memcmp(a, b, n)
+#endif
+
 #endif /* _STARLING_STRING_H */
