@@ -2,14 +2,15 @@
 /*
  * Preemption and context accounting, with Linux's preempt_count layout:
  *   bits 0-7 preemption depth, 8-15 softirq, 16-19 hardirq, 20-23 NMI.
- * The count lives in the per-CPU area (arch_preempt_count_ptr()) and is saved with the task
- * on a context switch.
+ * The count lives in the per-CPU area (arch_preempt_count_ptr(), an inline of <asm/preempt.h>)
+ * and is saved with the task on a context switch.
  */
 #ifndef _STARLING_PREEMPT_H
 #define _STARLING_PREEMPT_H
 
 #include <starling/compiler.h>
 #include <asm/irqflags.h>
+#include <asm/preempt.h>		/* arch_preempt_count_ptr() */
 
 #define PREEMPT_OFFSET		(1U << 0)
 #define SOFTIRQ_OFFSET		(1U << 8)
@@ -20,7 +21,6 @@
 #define HARDIRQ_MASK		0x000f0000U
 #define NMI_MASK		0x00f00000U
 
-unsigned int *arch_preempt_count_ptr(void);	/* this CPU's count */
 void preempt_schedule(void);			/* reschedule if needed (kernel/sched) */
 bool need_resched(void);
 

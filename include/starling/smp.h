@@ -7,15 +7,27 @@
 #define _STARLING_SMP_H
 
 #include <starling/types.h>
+#include <starling/compiler.h>
+#include <asm/preempt.h>		/* arch_smp_processor_id() */
 
 #define NR_CPUS		16
 
 extern unsigned int nr_cpu_ids;		/* possible CPUs; set once at boot */
 extern unsigned long cpu_online_mask;	/* bit n: CPU n is online; written only at boot */
 
-unsigned int smp_processor_id(void);	/* caller has preemption or IRQs off */
-unsigned int raw_smp_processor_id(void);	/* no check: the answer may be stale */
 unsigned int arch_boot_cpus(void);		/* CPUs the firmware lists (MADT, device tree) */
+
+/* This CPU's number: caller has preemption or IRQs off. */
+static __always_inline unsigned int smp_processor_id(void)
+{
+	return arch_smp_processor_id();
+}
+
+/* No check: the answer may be stale. */
+static __always_inline unsigned int raw_smp_processor_id(void)
+{
+	return arch_smp_processor_id();
+}
 
 static inline unsigned int hweight_long(unsigned long w)
 {

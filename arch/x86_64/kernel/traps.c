@@ -159,24 +159,6 @@ void set_vector_handler(unsigned int vector, irq_handler_fn fn)
 	WRITE_ONCE(vector_handlers[vector], fn);
 }
 
-unsigned int *arch_preempt_count_ptr(void)
-{
-	return &this_x86_cpu()->preempt_count;
-}
-
-unsigned int __noprobe raw_smp_processor_id(void)
-{
-	unsigned int cpu;
-
-	__asm__ __volatile__("movl %%gs:24, %0" : "=r"(cpu));
-	return cpu;
-}
-
-unsigned int __noprobe smp_processor_id(void)
-{
-	return raw_smp_processor_id();
-}
-
 /* ---- reporting ------------------------------------------------------------------------- */
 
 static void show_trace_regs(const struct pt_regs *regs);
