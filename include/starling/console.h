@@ -9,6 +9,7 @@ void arch_console_init(void);
 void arch_console_putc(char c);		/* polled; any context */
 int arch_console_getc(void);		/* a received byte, or -1 */
 void arch_console_enable_rx_irq(void);
+void arch_console_disable_rx_irq(void);	/* input flow control: bytes wait in the UART */
 unsigned int arch_console_irq(void);		/* its interrupt line (request_irq numbering) */
 void arch_console_tx_irq(bool on);		/* transmitter-empty interrupt on/off */
 

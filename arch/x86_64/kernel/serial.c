@@ -53,6 +53,15 @@ void arch_console_enable_rx_irq(void)
 	outb(inb(COM1 + UART_IER) | 0x01, COM1 + UART_IER);	/* received-data interrupt */
 }
 
+/*
+ * Stop the received-data interrupt: bytes stay in the UART's FIFO, and once it is full the
+ * sender waits (QEMU stops reading the chardev behind the port).
+ */
+void arch_console_disable_rx_irq(void)
+{
+	outb(inb(COM1 + UART_IER) & ~0x01, COM1 + UART_IER);
+}
+
 unsigned int arch_console_irq(void)
 {
 	return 4;	/* COM1 on the ISA bus */
