@@ -331,8 +331,11 @@ static void receive_plain(struct emitter *em, unsigned char c)
 {
 	struct n_tty *ld = em->ld;
 
-	if (!has_room(ld, false))
-		return;		/* dropped, and not echoed */
+	/*
+	 * n_tty_receive() only lets a byte through without room while a canonical line fills
+	 * the whole buffer: it is echoed, as Linux does, but not stored, so that a line
+	 * terminator still fits in the byte kept for it.
+	 */
 	if (L_FLAG(ld, ECHO)) {
 		if (ld->canon_head == ld->read_head)
 			ld->canon_column = ld->column;
@@ -499,24 +502,73 @@ void n_tty_set_termios(struct n_tty *ld, const struct ktermios *t)
 		ld->stopped = false;
 }
 
+/*
+ * A canonical line without its terminator fills the buffer: no read() can make room until
+ * the line ends, so input keeps flowing (echoed, and dropped unless it ends or edits the
+ * line) instead of stopping for good. Linux's "overflow" case in n_tty_receive_buf_common().
+ */
+static bool canon_overflow(const struct n_tty *ld)
+{
+	return L_FLAG(ld, ICANON) && ld->canon_head == ld->read_tail;
+}
+
+/* Bytes the buffer still takes before the device must hold the rest (one kept spare). */
+static size_t receive_room(const struct n_tty *ld)
+{
+	return N_TTY_BUF_SIZE - 1 - read_cnt(ld);
+}
+
 /**
  * n_tty_receive() - process bytes that arrived from the device.
  * @ld: the line discipline
  * @buf: the bytes
  * @n: how many
  *
- * May call ops->write (echo) and ops->signal (ISIG characters). Bytes that do not fit are
- * dropped.
+ * May call ops->write (echo) and ops->signal (ISIG characters). Stops at the first byte
+ * that does not fit: the device keeps it and the rest, and offers them again once a read
+ * made room (see n_tty_throttle_wanted()).
+ * Return: the bytes taken, all @n unless the buffer is full; all of them without CREAD.
  */
-void n_tty_receive(struct n_tty *ld, const unsigned char *buf, size_t n)
+size_t n_tty_receive(struct n_tty *ld, const unsigned char *buf, size_t n)
 {
 	struct emitter em = { .ld = ld };
+	size_t i;
 
 	if (!(ld->termios.c_cflag & CREAD))
-		return;
-	for (size_t i = 0; i < n; i++)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (!receive_room(ld) && !canon_overflow(ld))
+			break;
 		receive_char(&em, buf[i]);
+	}
 	emit_flush(&em);
+	return i;
+}
+
+/**
+ * n_tty_throttle_wanted() - should the device stop sending input?
+ * @ld: the line discipline
+ *
+ * True once fewer than N_TTY_THRESHOLD_THROTTLE bytes of room are left, unless a canonical
+ * line without its terminator fills the buffer (input must flow to end it).
+ */
+bool n_tty_throttle_wanted(const struct n_tty *ld)
+{
+	return !canon_overflow(ld) && receive_room(ld) < N_TTY_THRESHOLD_THROTTLE;
+}
+
+/**
+ * n_tty_unthrottle_wanted() - may a throttled device send input again?
+ * @ld: the line discipline
+ *
+ * True once readable input is down to N_TTY_THRESHOLD_UNTHROTTLE bytes (complete lines in
+ * canonical mode), as Linux's n_tty_check_unthrottle() decides.
+ */
+bool n_tty_unthrottle_wanted(const struct n_tty *ld)
+{
+	size_t readable = L_FLAG(ld, ICANON) ? ld->canon_head - ld->read_tail : read_cnt(ld);
+
+	return readable <= N_TTY_THRESHOLD_UNTHROTTLE;
 }
 
 /* Move up to @nr bytes from the ring to @buf, clearing their line-end marks. */

@@ -19,5 +19,6 @@ void tty_set_termios(struct tty_struct *tty, const struct ktermios *t);
 
 /* tty_io.c */
 void tty_send_pending_signals(struct tty_struct *tty);
+void tty_check_unthrottle(struct tty_struct *tty);
 
 #endif /* _DRIVERS_TTY_INTERNAL_H */

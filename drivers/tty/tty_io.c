@@ -105,28 +105,54 @@ void tty_send_pending_signals(struct tty_struct *tty)
 }
 
 /**
+ * tty_check_unthrottle() - let a throttled driver send input again once there is room
+ * @tty: the terminal, tty->lock held
+ *
+ * Called after anything that consumes or drops input: read, flush, a termios change.
+ */
+void tty_check_unthrottle(struct tty_struct *tty)
+{
+	lockdep_assert_held(&tty->lock);
+	if (!tty->throttled || !n_tty_unthrottle_wanted(&tty->ldisc))
+		return;
+	tty->throttled = false;
+	if (tty->ops->unthrottle)
+		tty->ops->unthrottle(tty);
+}
+
+/**
  * tty_receive() - hand bytes received by the driver to the line discipline.
  * @tty: the terminal
  * @buf: the bytes
  * @n: how many
  *
  * Echoes, edits, wakes readers and signals the foreground process group for ^C ^Z ^\.
+ * When little room is left the driver's throttle() is called, as Linux's n_tty does, so
+ * that a paste larger than the buffer waits in the device instead of being lost.
  * Any context, interrupts included.
+ * Return: the bytes taken; the driver keeps the others for after its unthrottle().
  */
-void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
+size_t tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
 {
 	unsigned long flags;
+	size_t taken;
 	bool sigs;
 
 	spin_lock_irqsave(&tty->lock, flags);
-	n_tty_receive(&tty->ldisc, buf, n);
-	tty->rx_bytes += n;
+	taken = n_tty_receive(&tty->ldisc, buf, n);
+	tty->rx_bytes += taken;
 	tty->rx_gen++;
+	if (!tty->throttled && n_tty_throttle_wanted(&tty->ldisc)) {
+		tty->throttled = true;
+		if (tty->ops->throttle)
+			tty->ops->throttle(tty);
+	}
 	sigs = tty->sig_pending != 0;
 	spin_unlock_irqrestore(&tty->lock, flags);
 	wake_up_interruptible_all(&tty->read_wait);
 	if (sigs)
 		tty_send_pending_signals(tty);
+	return taken;
 }
 
 /* ---- kernel-side access -------------------------------------------------------------- */
@@ -150,11 +176,13 @@ ssize_t tty_kernel_read(struct tty_struct *tty, void *buf, size_t n, bool nonblo
 		/* No sleeping: any context, whatever the interrupt state. */
 		spin_lock_irqsave(&tty->lock, flags);
 		ret = n_tty_read(&tty->ldisc, buf, n, true);
+		tty_check_unthrottle(tty);
 		spin_unlock_irqrestore(&tty->lock, flags);
 		return ret;
 	}
 	spin_lock_irq(&tty->lock);
 	ret = n_tty_read(&tty->ldisc, buf, n, false);
+	tty_check_unthrottle(tty);
 	spin_unlock_irq(&tty->lock);
 	return ret;
 }
@@ -196,6 +224,7 @@ static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_
 		return -ENOMEM;
 	spin_lock_irq(&tty->lock);
 	ret = n_tty_read(&tty->ldisc, kbuf, n, file->f_flags & O_NONBLOCK);
+	tty_check_unthrottle(tty);
 	spin_unlock_irq(&tty->lock);
 	if (ret > 0 && copy_to_user(buf, kbuf, ret))
 		ret = -EFAULT;

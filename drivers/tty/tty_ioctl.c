@@ -96,6 +96,7 @@ void tty_set_termios(struct tty_struct *tty, const struct ktermios *t)
 	spin_lock_irqsave(&tty->lock, flags);
 	n_tty_set_termios(&tty->ldisc, t);
 	tty->rx_gen++;
+	tty_check_unthrottle(tty);
 	spin_unlock_irqrestore(&tty->lock, flags);
 	wake_up_interruptible_all(&tty->read_wait);
 }
@@ -118,6 +119,7 @@ static void flush_input(struct tty_struct *tty)
 	spin_lock_irqsave(&tty->lock, flags);
 	n_tty_flush_input(&tty->ldisc);
 	tty->rx_gen++;
+	tty_check_unthrottle(tty);
 	spin_unlock_irqrestore(&tty->lock, flags);
 }
 

@@ -12,6 +12,9 @@
 #include <uapi/asm-generic/termbits.h>
 
 #define N_TTY_BUF_SIZE	4096		/* a power of two */
+/* Linux's TTY_THRESHOLD_THROTTLE and TTY_THRESHOLD_UNTHROTTLE (drivers/tty/n_tty.c). */
+#define N_TTY_THRESHOLD_THROTTLE	128	/* throttle below this much room */
+#define N_TTY_THRESHOLD_UNTHROTTLE	128	/* unthrottle at this much readable input */
 
 struct n_tty;
 
@@ -53,7 +56,9 @@ struct n_tty {
 void n_tty_init(struct n_tty *ld, const struct n_tty_ops *ops, void *ctx);
 void n_tty_default_termios(struct ktermios *t);
 void n_tty_set_termios(struct n_tty *ld, const struct ktermios *t);
-void n_tty_receive(struct n_tty *ld, const unsigned char *buf, size_t n);
+size_t n_tty_receive(struct n_tty *ld, const unsigned char *buf, size_t n);
+bool n_tty_throttle_wanted(const struct n_tty *ld);
+bool n_tty_unthrottle_wanted(const struct n_tty *ld);
 ssize_t n_tty_read(struct n_tty *ld, unsigned char *buf, size_t nr, bool nonblock);
 size_t n_tty_write(struct n_tty *ld, const unsigned char *buf, size_t n);
 bool n_tty_readable(const struct n_tty *ld);

@@ -26,6 +26,13 @@ struct file;
 struct tty_driver_ops {
 	/* Send bytes to the hardware. Any context, with tty->lock held: must not sleep. */
 	void	(*write)(struct tty_struct *tty, const unsigned char *buf, size_t n);
+	/*
+	 * Input flow control, both optional, with tty->lock held: throttle() when the line
+	 * discipline is nearly full (stop taking bytes from the hardware and leave them there),
+	 * unthrottle() once a reader made room (offer them again).
+	 */
+	void	(*throttle)(struct tty_struct *tty);
+	void	(*unthrottle)(struct tty_struct *tty);
 };
 
 struct tty_struct {
@@ -42,6 +49,7 @@ struct tty_struct {
 	pid_t			session;	/* session it controls, 0 if none */
 	unsigned long		rx_gen;		/* bumped on input, flush, termios change */
 	unsigned long		sig_pending;	/* ISIG signals to send once unlocked */
+	bool			throttled;	/* the driver was told to hold input */
 	int			count;		/* open files */
 	u64			rx_bytes, tx_bytes;
 
@@ -51,8 +59,12 @@ struct tty_struct {
 
 /* Set up @tty with default termios; the driver fills name, dev, index, ops first. */
 void tty_init_dev(struct tty_struct *tty);
-/* Feed received bytes to the line discipline; any context, IRQ included. */
-void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n);
+/*
+ * Feed received bytes to the line discipline; any context, IRQ included. Return: the bytes
+ * taken; fewer than @n only when the tty is full, and then it is throttled: the driver
+ * keeps the rest until its unthrottle().
+ */
+size_t tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n);
 /* Create /dev/NAME for @tty, plus /dev/console and /dev/tty when @console. */
 int tty_register_device(struct tty_struct *tty, bool console);
 

@@ -383,9 +383,106 @@ static void full_buffer(void)
 	EXPECT_EQ(buf[N_TTY_BUF_SIZE - 2], 'x');
 }
 
+/* Raw mode: input beyond the buffer is refused, not lost, and throttling brackets it. */
+static void raw_throttle(void)
+{
+	static unsigned char in[N_TTY_BUF_SIZE + 1000];
+	static unsigned char buf[N_TTY_BUF_SIZE + 1000];
+	size_t taken, got = 0;
+
+	setup();
+	set_lflag(ICANON | ECHO, 0);
+	for (size_t i = 0; i < sizeof(in); i++)
+		in[i] = (unsigned char)('a' + i * 7 % 26);
+	taken = n_tty_receive(&ld, in, N_TTY_BUF_SIZE - N_TTY_THRESHOLD_THROTTLE - 1);
+	EXPECT_EQ(taken, N_TTY_BUF_SIZE - N_TTY_THRESHOLD_THROTTLE - 1);
+	EXPECT_TRUE(!n_tty_throttle_wanted(&ld));	/* exactly the threshold left */
+	taken += n_tty_receive(&ld, in + taken, 1);
+	EXPECT_TRUE(n_tty_throttle_wanted(&ld));
+	taken += n_tty_receive(&ld, in + taken, sizeof(in) - taken);
+	EXPECT_EQ(taken, N_TTY_BUF_SIZE - 1);		/* one byte kept spare, as Linux */
+	EXPECT_EQ(n_tty_receive(&ld, in + taken, 1), 0);
+	/* A reader drains it; unthrottle only at the threshold. */
+	EXPECT_EQ(n_tty_read(&ld, buf, N_TTY_BUF_SIZE - 1 - N_TTY_THRESHOLD_UNTHROTTLE - 1, true),
+		  N_TTY_BUF_SIZE - 1 - N_TTY_THRESHOLD_UNTHROTTLE - 1);
+	got = N_TTY_BUF_SIZE - 1 - N_TTY_THRESHOLD_UNTHROTTLE - 1;
+	EXPECT_TRUE(!n_tty_unthrottle_wanted(&ld));
+	EXPECT_EQ(n_tty_read(&ld, buf + got, 1, true), 1);
+	got++;
+	EXPECT_TRUE(n_tty_unthrottle_wanted(&ld));
+	/* The device offers the rest again: every byte arrives once, in order. */
+	taken += n_tty_receive(&ld, in + taken, sizeof(in) - taken);
+	EXPECT_EQ(taken, sizeof(in));
+	while (got < sizeof(in)) {
+		ssize_t r = n_tty_read(&ld, buf + got, sizeof(in) - got, true);
+
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	EXPECT_EQ(got, sizeof(in));
+	EXPECT_TRUE(!memcmp(buf, in, sizeof(in)));
+}
+
+/* A paste of many lines larger than the buffer, then a command: nothing is lost. */
+static void canon_paste_then_command(void)
+{
+	static char paste[6000 + 32];
+	static char buf[256];
+	size_t len, taken = 0, lines = 0;
+	ssize_t r;
+
+	setup();
+	set_lflag(ECHO, 0);
+	for (len = 0; len < 6000; len += 60) {
+		memset(paste + len, 'p', 59);
+		paste[len + 59] = '\n';
+	}
+	strcpy(paste + len, "echo done\n");
+	len = strlen(paste);
+	while (taken < len) {
+		taken += n_tty_receive(&ld, (const unsigned char *)paste + taken, len - taken);
+		if (taken < len) {
+			EXPECT_TRUE(n_tty_throttle_wanted(&ld));
+			EXPECT_TRUE(!n_tty_unthrottle_wanted(&ld));
+		}
+		/* The reader takes lines until the tty would unthrottle. */
+		do {
+			r = rd(buf, sizeof(buf));
+			if (r == 60)
+				lines++;
+		} while (r == 60 && !n_tty_unthrottle_wanted(&ld));
+		if (r != 60)
+			break;
+	}
+	while ((r = rd(buf, sizeof(buf))) == 60)
+		lines++;
+	EXPECT_EQ(lines, 100);
+	EXPECT_STREQ(buf, "echo done\n");
+}
+
+/* A canonical line longer than the buffer: echo goes on, the terminator still fits. */
+static void canon_overflow_echoes(void)
+{
+	static char big[N_TTY_BUF_SIZE + 100];
+	static char buf[N_TTY_BUF_SIZE + 10];
+
+	setup();
+	set_lflag(ECHOCTL, 0);
+	memset(big, 'y', N_TTY_BUF_SIZE + 50);
+	big[N_TTY_BUF_SIZE + 50] = 0;
+	EXPECT_EQ(n_tty_receive(&ld, (const unsigned char *)big, strlen(big)), strlen(big));
+	EXPECT_TRUE(!n_tty_throttle_wanted(&ld));	/* input must flow to end the line */
+	EXPECT_EQ(f.out_len, strlen(big));		/* every byte echoed, as Linux */
+	feed("\n");
+	EXPECT_EQ(rd(buf, sizeof(buf)), N_TTY_BUF_SIZE);
+	EXPECT_EQ(buf[N_TTY_BUF_SIZE - 1], '\n');
+}
+
 UNIT_TEST_MAIN(UNIT_CASE(canonical_line), UNIT_CASE(erase_kill_werase),
 	       UNIT_CASE(erase_tab_and_noechoe), UNIT_CASE(signals_and_ctrl_c_echo),
 	       UNIT_CASE(eof_ctrl_d), UNIT_CASE(lnext_and_reprint),
 	       UNIT_CASE(input_output_mapping), UNIT_CASE(raw_vmin_vtime),
 	       UNIT_CASE(canon_wait_then_signal), UNIT_CASE(mode_switches),
-	       UNIT_CASE(full_buffer))
+	       UNIT_CASE(full_buffer), UNIT_CASE(raw_throttle),
+	       UNIT_CASE(canon_paste_then_command), UNIT_CASE(canon_overflow_echoes))
