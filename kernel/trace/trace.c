@@ -31,6 +31,7 @@
 #include <starling/sched.h>
 #include <starling/smp.h>
 #include <starling/preempt.h>
+#include <starling/percpu.h>
 #include <starling/time.h>
 #include <starling/jiffies.h>
 #include <starling/timer.h>
@@ -198,6 +199,18 @@ struct saved_cmdline {
 static DEFINE_SPINLOCK(cmdline_lock);
 static struct saved_cmdline *cmdlines;	/* cmdline_lock; array of nr_cmdlines */
 static unsigned int nr_cmdlines, cmdline_next;
+static unsigned long cmdline_gen;	/* cmdline_lock; bumped when an entry is taken over */
+
+/*
+ * What this CPU recorded last: an event from the same task with the same comm while no
+ * entry changed hands since needs no visit to the table (a hot loop of events pays nothing).
+ */
+struct cmdline_last {
+	int		pid;
+	unsigned long	gen;
+	char		comm[TASK_COMM_LEN];
+};
+static DEFINE_PER_CPU(struct cmdline_last, cmdline_last);	/* IRQs off */
 
 static void __record_cmdline(int pid, int tgid, const char *comm)
 {
@@ -214,6 +227,8 @@ static void __record_cmdline(int pid, int tgid, const char *comm)
 		}
 	}
 	i = cmdline_next++ % nr_cmdlines;
+	if (cmdlines[i].pid)
+		cmdline_gen++;
 	cmdlines[i].pid = pid;
 	cmdlines[i].tgid = tgid;
 	memcpy(cmdlines[i].comm, comm, TASK_COMM_LEN);
@@ -229,15 +244,24 @@ static void __record_cmdline(int pid, int tgid, const char *comm)
  */
 void tracing_record_cmdline(int pid, const char *comm)
 {
+	struct cmdline_last *last;
 	unsigned long flags;
 
 	if (!(READ_ONCE(trace_flags) & (1UL << TOPT_RECORD_CMD)))
 		return;
 	local_irq_save(flags);
+	last = this_cpu_ptr(&cmdline_last);
+	if (last->pid == pid && last->gen == READ_ONCE(cmdline_gen) &&
+	    !memcmp(last->comm, comm, TASK_COMM_LEN))
+		goto out;
 	if (spin_trylock(&cmdline_lock)) {
 		__record_cmdline(pid, current && current->pid == pid ? current->tgid : 0, comm);
+		last->pid = pid;
+		last->gen = cmdline_gen;
+		memcpy(last->comm, comm, TASK_COMM_LEN);
 		spin_unlock(&cmdline_lock);
 	}
+out:
 	local_irq_restore(flags);
 }
 
@@ -281,6 +305,7 @@ static int resize_cmdlines(unsigned int n)
 	cmdlines = neu;
 	nr_cmdlines = n;
 	cmdline_next = 0;
+	cmdline_gen++;
 	spin_unlock_irq(&cmdline_lock);
 	kfree(old);
 	return 0;

@@ -195,16 +195,15 @@ static const char *filter_fetch_str(const struct filter_ctx *ctx, unsigned long 
 bool trace_event_filter_match(struct trace_event_call *call, const void *rec, unsigned int len)
 {
 	struct event_filter *filter = READ_ONCE(call->filter);
-	struct filter_ctx ctx = {
+
+	if (!filter_is_active(filter))
+		return true;
+	return filter_match(filter, rec, &(struct filter_ctx){
 		.cpu = raw_smp_processor_id(),
 		.comm = current ? current->comm : "",
 		.record_size = len,
 		.fetch_str = filter_fetch_str,
-	};
-
-	if (!filter_is_active(filter))
-		return true;
-	return filter_match(filter, rec, &ctx);
+	});
 }
 
 /**
