@@ -468,7 +468,7 @@ static int exec_commit(struct linux_binprm *bprm, struct mm_struct *mm,
 	preempt_enable();
 	if (old)
 		mmput(old);
-	tsk->flags &= ~PF_KTHREAD;
+	tsk->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	set_mm_exe_file(mm, bprm->file);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(tsk, base ? base + 1 : bprm->filename);

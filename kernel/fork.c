@@ -276,7 +276,7 @@ noinline pid_t kernel_clone(struct kernel_clone_args *args)
 	}
 	p->pid = pid;
 	p->tgid = (flags & CLONE_THREAD) && ctp ? current->tgid : pid;
-	p->flags = kernel_child ? PF_KTHREAD : 0;
+	p->flags = kernel_child ? PF_KTHREAD : PF_FORKNOEXEC;
 	p->cpus_allowed = current->cpus_allowed;
 	memcpy(p->comm, current->comm, TASK_COMM_LEN);
 
@@ -296,6 +296,8 @@ noinline pid_t kernel_clone(struct kernel_clone_args *args)
 	}
 	if (flags & CLONE_THREAD)
 		tp->group_leader = ctp->group_leader;
+	if (!(flags & CLONE_THREAD))
+		tp->parent_tid = current->pid;	/* PR_SET_PDEATHSIG fires when it dies */
 	if (flags & CLONE_CHILD_SETTID)
 		tp->set_child_tid = args->child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)

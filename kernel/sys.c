@@ -413,16 +413,23 @@ SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	err = -ESRCH;
 	p = find_task_by_pid(pid);
-	if (!p || !thread_group_leader(p) || !task_proc(p) || task_proc(p)->exit_state)
+	if (!p || !task_proc(p) || task_proc(p)->exit_state)
+		goto out_unlock;
+	err = -EINVAL;
+	if (!thread_group_leader(p))
 		goto out_unlock;
 	psig = task_signal(p);
-	if (p->tgid != me->tgid) {
-		/* Only a child of the caller, not yet exec'd... (exec is not tracked): */
-		if (p->real_parent != task_proc(me)->group_leader)
-			goto out_unlock;
+	if (p->real_parent == task_proc(me)->group_leader) {
+		/* A child of the caller: same session, and only until it execs. */
 		err = -EPERM;
 		if (psig->session != mysig->session)
 			goto out_unlock;
+		err = -EACCES;
+		if (!(p->flags & PF_FORKNOEXEC))
+			goto out_unlock;
+	} else if (p->tgid != me->tgid) {
+		err = -ESRCH;
+		goto out_unlock;
 	}
 	err = -EPERM;
 	if (psig->leader)

@@ -56,6 +56,7 @@
 /* task->flags, Linux's values. */
 #define PF_IDLE			0x00000002	/* the idle task of a CPU */
 #define PF_EXITING		0x00000004	/* in do_exit() */
+#define PF_FORKNOEXEC		0x00000040	/* forked but has not exec'd (setpgid) */
 #define PF_KTHREAD		0x00200000	/* kernel thread: no user half */
 
 #define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
