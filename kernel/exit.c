@@ -179,6 +179,57 @@ static struct task_struct *forget_original_parent(struct task_struct *tsk)
 	return zombie ? reaper : NULL;
 }
 
+#define PDEATH_BATCH	16
+
+/*
+ * PR_SET_PDEATHSIG: Linux signals a child when the thread that forked it dies, not when the
+ * whole parent process does. Take up to PDEATH_BATCH such children of @tsk's process into
+ * @out (referenced), forgetting that @tsk forked them; tasklist_lock held.
+ */
+static int collect_pdeath_children(struct task_struct *tsk, struct task_struct **out)
+{
+	struct task_struct *leader = task_proc(tsk)->group_leader, *child;
+	int n = 0;
+
+	list_for_each_entry(child, &leader->children, sibling) {
+		struct task_proc *ctp = task_proc(child);
+
+		if (!ctp || ctp->parent_tid != tsk->pid)
+			continue;
+		if (n == PDEATH_BATCH)
+			break;
+		ctp->parent_tid = 0;
+		if (!ctp->pdeath_signal || ctp->exit_state)
+			continue;
+		get_task_struct(child);
+		out[n++] = child;
+	}
+	return n;
+}
+
+/* Send each collected child its pdeath_signal, outside tasklist_lock. */
+static void send_pdeath_signals(struct task_struct **kids, int n)
+{
+	for (int i = 0; i < n; i++) {
+		do_send_sig_info(task_proc(kids[i])->pdeath_signal, SEND_SIG_NOINFO, kids[i], true);
+		put_task_struct(kids[i]);
+	}
+}
+
+static void exit_pdeath(struct task_struct *tsk)
+{
+	struct task_struct *kids[PDEATH_BATCH];
+	unsigned long flags;
+	int n;
+
+	do {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		n = collect_pdeath_children(tsk, kids);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		send_pdeath_signals(kids, n);
+	} while (n == PDEATH_BATCH);
+}
+
 static bool pgrp_has_stopped_jobs(struct task_struct *p, long pgrp)
 {
 	return task_signal(p)->pgrp == pgrp && (task_signal(p)->flags & SIGNAL_STOP_STOPPED);
@@ -219,6 +270,7 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 	unsigned long flags;
 	pid_t pgrp = task_signal(tsk)->pgrp;
 
+	exit_pdeath(tsk);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (group_dead)
 		reaper = forget_original_parent(leader);

@@ -126,6 +126,7 @@ struct task_proc {
 	const struct cred	*cred;		/* kernel/cred.c */
 	int			exit_state;	/* 0, EXIT_ZOMBIE or EXIT_DEAD; tasklist_lock */
 	int			pdeath_signal;	/* PR_SET_PDEATHSIG */
+	pid_t			parent_tid;	/* the thread that forked it, until it died; tasklist_lock */
 	bool			exited;		/* exit_process() ran */
 	struct completion	*vfork_done;	/* CLONE_VFORK: parent waits on it */
 	int			exit_status;	/* wait status word, once a zombie */
