@@ -10,6 +10,7 @@
 #include <starling/kernel.h>
 #include <starling/mm_user.h>
 #include <starling/sched.h>
+#include <starling/signal.h>
 #include <starling/string.h>
 #include <starling/syscalls.h>
 #include <starling/time.h>
@@ -203,12 +204,37 @@ static long ticks_to_clock_t(unsigned long ticks)
 	return (long)((u64)ticks * USER_HZ / HZ);
 }
 
+/* Reaped children's times (wait4 adds them up in signal_struct), read under siglock. */
+static void children_times(unsigned long *utime, unsigned long *stime, unsigned long *nvcsw,
+			   unsigned long *nivcsw)
+{
+	struct signal_struct *sig = task_signal(current);
+	struct sighand_struct *sh = task_sighand(current);
+	unsigned long flags;
+
+	*utime = *stime = *nvcsw = *nivcsw = 0;
+	if (!sig || !sh)
+		return;
+	spin_lock_irqsave(&sh->siglock, flags);
+	*utime = sig->cutime;
+	*stime = sig->cstime;
+	*nvcsw = sig->cnvcsw;
+	*nivcsw = sig->cnivcsw;
+	spin_unlock_irqrestore(&sh->siglock, flags);
+}
+
 SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 {
 	if (tbuf) {
-		struct tms t = {
+		unsigned long cut, cst, nv, niv;
+		struct tms t;
+
+		children_times(&cut, &cst, &nv, &niv);
+		t = (struct tms) {
 			.tms_utime = ticks_to_clock_t(current->utime),
 			.tms_stime = ticks_to_clock_t(current->stime),
+			.tms_cutime = ticks_to_clock_t(cut),
+			.tms_cstime = ticks_to_clock_t(cst),
 		};
 
 		if (copy_to_user(tbuf, &t, sizeof(t)))
@@ -239,6 +265,14 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 		r.ru_nivcsw = current->nivcsw;
 		if (current->mm)
 			r.ru_maxrss = atomic_long_read(&current->mm->rss) * (PAGE_SIZE / 1024);
+	} else {
+		unsigned long cut, cst, nv, niv;
+
+		children_times(&cut, &cst, &nv, &niv);
+		r.ru_utime = ticks_to_timeval(cut);
+		r.ru_stime = ticks_to_timeval(cst);
+		r.ru_nvcsw = nv;
+		r.ru_nivcsw = niv;
 	}
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
