@@ -4,7 +4,8 @@
  * self-tests the command line asks for, unpack the initramfs into the root file system, give
  * itself /dev/console as fds 0, 1 and 2, then start the first program (rdinit=, default
  * /init; then init=; then Linux's default list), as Linux does. Without user-space support in
- * this build there is no program to start, and the kernel panics with Linux's message.
+ * this build the initramfs is still unpacked, but there is no program to start, and the
+ * kernel panics with Linux's message.
  */
 #include <starling/printk.h>
 #include <starling/params.h>
@@ -29,8 +30,8 @@ static void init_own_files(void)
 int kernel_init_run(void)
 {
 	run_boot_selftests();
+	populate_rootfs();
 	if (IS_ENABLED(CONFIG_USERSPACE)) {
-		populate_rootfs();
 		init_own_files();
 		console_on_rootfs();
 		run_init_process();	/* returns only when nothing could be started */
