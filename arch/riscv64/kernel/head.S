@@ -16,6 +16,7 @@
  */
 #include <asm/page.h>
 #include <asm/csr.h>
+#include <asm/switch_to.h>
 
 #define PTE_V		0x01
 #define PTE_R		0x02
@@ -26,7 +27,6 @@
 #define PTE_D		0x80
 #define PGD_INDEX(va)	(((va) >> 30) & 0x1ff)
 #define BOOT_DIRECT_GB	16
-#define THREAD_SIZE	(16 * 1024)	/* as <asm/early.h> */
 
 	.section .head.text, "ax"
 	.globl _start

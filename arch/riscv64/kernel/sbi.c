@@ -5,6 +5,7 @@
  * the v0.2+ extensions are used: OpenSBI (QEMU's default firmware) has them all.
  */
 #include <starling/errno.h>
+#include <starling/printk.h>
 #include <asm/sbi.h>
 #include <asm/early.h>
 
@@ -87,27 +88,27 @@ void sbi_init(void)
 	struct sbiret iv = sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_IMPL_VERSION, 0, 0, 0, 0);
 
 	if (v.error)
-		early_panic("SBI: the firmware has no v0.2 base extension");
-	early_printk("SBI specification v%lu.%lu detected\n",
+		panic("SBI: the firmware has no v0.2 base extension");
+	printk("SBI specification v%lu.%lu detected\n",
 		     ((unsigned long)v.value >> 24) & 0x7f, (unsigned long)v.value & 0xffffff);
-	early_printk("SBI implementation ID=0x%lx Version=0x%lx\n", id.value, iv.value);
+	printk("SBI implementation ID=0x%lx Version=0x%lx\n", id.value, iv.value);
 	sbi_ext_time = sbi_probe(SBI_EXT_TIME);
 	sbi_ext_ipi = sbi_probe(SBI_EXT_IPI);
 	sbi_ext_rfence = sbi_probe(SBI_EXT_RFENCE);
 	sbi_ext_srst = sbi_probe(SBI_EXT_SRST);
 	sbi_ext_hsm = sbi_probe(SBI_EXT_HSM);
 	if (sbi_ext_time)
-		early_printk("SBI TIME extension detected\n");
+		printk("SBI TIME extension detected\n");
 	if (sbi_ext_ipi)
-		early_printk("SBI IPI extension detected\n");
+		printk("SBI IPI extension detected\n");
 	if (sbi_ext_rfence)
-		early_printk("SBI RFENCE extension detected\n");
+		printk("SBI RFENCE extension detected\n");
 	if (sbi_ext_srst)
-		early_printk("SBI SRST extension detected\n");
+		printk("SBI SRST extension detected\n");
 	if (sbi_ext_hsm)
-		early_printk("SBI HSM extension detected\n");
+		printk("SBI HSM extension detected\n");
 	if (!sbi_ext_time || !sbi_ext_ipi)
-		early_panic("SBI: the TIME and IPI extensions are required");
+		panic("SBI: the TIME and IPI extensions are required");
 }
 
 /* The next timer interrupt at time value @when (also clears the pending one). */
@@ -126,6 +127,23 @@ void sbi_set_timer(u64 when)
 int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_base)
 {
 	return sbi_err_to_errno(sbi_ecall(SBI_EXT_IPI, 0, hart_mask, hart_base, 0, 0).error);
+}
+
+/**
+ * sbi_remote_sfence_vma() - have a set of harts run sfence.vma over an address range
+ * @hart_mask: bit n selects hart @hart_base + n
+ * @hart_base: the first hart of the mask
+ * @start: first virtual address
+ * @size: bytes; (unsigned long)-1 flushes everything
+ *
+ * Returns once the firmware has done it on every selected hart (RFENCE function 1).
+ * Return: 0 or a negative errno.
+ */
+int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_base, unsigned long start,
+			  unsigned long size)
+{
+	return sbi_err_to_errno(sbi_ecall(SBI_EXT_RFENCE, 1, hart_mask, hart_base, start,
+					  size).error);
 }
 
 /**

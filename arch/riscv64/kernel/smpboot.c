@@ -1,111 +1,167 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * riscv64 SMP bring-up: OpenSBI enters the kernel on one hart and keeps the others stopped;
- * each is started with SBI HSM hart_start at secondary_start (head.S) with its logical CPU
- * number, given a stack here, and waited for. Secondary harts start their tick and then
- * idle, taking timer interrupts and IPIs (SBI IPI raises the supervisor software
- * interrupt). In this phase they run no tasks: the scheduler is not linked yet.
+ * riscv64 SMP: CPU numbering, IPIs and bring-up. OpenSBI enters the kernel on one hart and
+ * keeps the others stopped; smp_init() starts each with SBI HSM hart_start at
+ * secondary_start (head.S) with its logical CPU number and a kernel stack, and waits for it
+ * to come online. The hart then takes the kernel's page table, starts its tick and becomes
+ * that CPU's idle task.
+ *
+ * IPIs: SBI IPI raises the supervisor software interrupt (sip.SSIP) on the target; the
+ * reason travels in the target's ipi_pending bits, set before the interrupt is sent and
+ * taken all at once by the handler. A hart raises its own (irq_work) by setting sip.SSIP,
+ * which S-mode may write.
  */
-#include <starling/compiler.h>
+#include <starling/boot.h>
+#include <starling/init.h>
+#include <starling/irq_work.h>
+#include <starling/mm.h>
+#include <starling/percpu.h>
+#include <starling/printk.h>
+#include <starling/reboot.h>
+#include <starling/sched.h>
+#include <starling/smp.h>
+#include <starling/smp_arch.h>
 #include <asm/early.h>
 #include <asm/sbi.h>
 #include <asm/csr.h>
-#include <asm/page.h>
+
+enum ipi_reason {
+	IPI_CALL_FUNC,
+	IPI_RESCHEDULE,
+	IPI_IRQ_WORK,
+	IPI_STOP,
+};
 
 struct riscv_cpu riscv_cpus[RISCV_MAX_CPUS];
 unsigned long secondary_stack_top[RISCV_MAX_CPUS];	/* read by head.S */
-static uint8_t secondary_stacks[RISCV_MAX_CPUS][THREAD_SIZE] __aligned(THREAD_SIZE);
-static bool stop_requested;				/* set once, by a panicking hart */
-static unsigned int nr_online = 1;			/* harts that reached the kernel */
+unsigned int nr_cpu_ids = 1;
+unsigned long cpu_online_mask = 1;
 
-static void idle_loop(void)
+/* The harts the device tree lists with status "okay" (the boot self-test compares). */
+unsigned int arch_boot_cpus(void)
 {
-	for (;;) {
-		__asm__ __volatile__("wfi");
-		csr_set(sstatus, SR_SIE);	/* take what woke us, then idle again */
-		csr_clear(sstatus, SR_SIE);
-	}
+	return boot_info.nr_cpus;
 }
 
-/* A hart, at its link address with its own stack, tp not yet set. */
+static void __noprobe send_ipi(unsigned int cpu, enum ipi_reason why)
+{
+	__atomic_fetch_or(&riscv_cpus[cpu].ipi_pending, 1UL << why, __ATOMIC_RELEASE);
+	if (cpu == raw_smp_processor_id())
+		csr_set(sip, IE_SSIE);
+	else
+		sbi_send_ipi(1, riscv_cpus[cpu].hartid);
+}
+
+/* The supervisor software interrupt (hardirq). */
+void __noprobe riscv_ipi_interrupt(void)
+{
+	struct riscv_cpu *c = this_riscv_cpu();
+	unsigned long pending;
+
+	csr_clear(sip, IE_SSIE);
+	pending = __atomic_exchange_n(&c->ipi_pending, 0, __ATOMIC_ACQUIRE);
+	WRITE_ONCE(c->ipis, c->ipis + 1);
+	if (pending & (1UL << IPI_STOP)) {
+		csr_clear(sie, IE_SSIE | IE_STIE | IE_SEIE);
+		__noreturn_halt();
+	}
+	if (pending & (1UL << IPI_CALL_FUNC))
+		generic_smp_call_function_interrupt();
+	if (pending & (1UL << IPI_RESCHEDULE))
+		scheduler_ipi();
+	if (pending & (1UL << IPI_IRQ_WORK))
+		irq_work_run();
+}
+
+void arch_send_call_function_ipi(unsigned long cpu_mask)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		if (cpu_mask & (1UL << cpu))
+			send_ipi(cpu, IPI_CALL_FUNC);
+}
+
+void arch_send_reschedule(unsigned int cpu)
+{
+	send_ipi(cpu, IPI_RESCHEDULE);
+}
+
+/* Any context, probe handlers included; with IRQs off the interrupt waits until they are on. */
+void __noprobe arch_irq_work_raise(void)
+{
+	__atomic_fetch_or(&this_riscv_cpu()->ipi_pending, 1UL << IPI_IRQ_WORK, __ATOMIC_RELAXED);
+	csr_set(sip, IE_SSIE);
+}
+
+/* Halt every other hart (they leave their interrupt handler for a wfi loop). No waiting. */
+void arch_stop_other_cpus(void)
+{
+	unsigned int cpu, me = raw_smp_processor_id();
+
+	for_each_online_cpu(cpu)
+		if (cpu != me)
+			send_ipi(cpu, IPI_STOP);
+}
+
+/* A hart, at its link address on its own stack, tp not yet set, IRQs off. */
 void __noreturn secondary_start_kernel(unsigned long hartid, unsigned int cpu)
 {
 	struct riscv_cpu *c = &riscv_cpus[cpu];
 
 	__asm__ __volatile__("mv tp, %0" :: "r"(c));
 	trap_init();
-	csr_set(sie, IE_SSIE);
-	time_init();
+	riscv_timer_setup_this_cpu();
 	WRITE_ONCE(c->online, true);
-	__atomic_fetch_add(&nr_online, 1, __ATOMIC_RELEASE);
-	idle_loop();
+	__atomic_or_fetch(&cpu_online_mask, 1UL << cpu, __ATOMIC_RELEASE);
+	sched_init_secondary(cpu);	/* becomes this CPU's idle task */
 	for (;;)
 		;
 }
 
-/* Supervisor software interrupt: an IPI. */
-void __noprobe riscv_ipi_interrupt(void)
+/* Start hart @hartid as logical CPU @cpu; wait up to a second for it. */
+static bool __init boot_cpu(unsigned int cpu, unsigned long hartid)
 {
-	struct riscv_cpu *c = this_riscv_cpu();
+	struct riscv_cpu *c = &riscv_cpus[cpu];
+	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER), deadline;
+	int ret;
 
-	csr_clear(sip, IE_SSIE);
-	WRITE_ONCE(c->ipis, c->ipis + 1);
-	if (READ_ONCE(stop_requested)) {
-		csr_clear(sie, IE_SSIE | IE_STIE | IE_SEIE);
-		WRITE_ONCE(c->online, false);
-		for (;;)
-			__asm__ __volatile__("wfi");
-	}
-}
-
-/* Start every other hart the device tree lists; wait up to a second for each. */
-void smp_boot_cpus(void)
-{
-	unsigned long start_pa = __pa(secondary_start);
-	unsigned int cpu, up = 1;
-
-	early_printk("smp: Bringing up secondary CPUs ...\n");
-	for (cpu = 1; cpu < boot_info.nr_cpus; cpu++) {
-		struct riscv_cpu *c = &riscv_cpus[cpu];
-		unsigned long deadline;
-		int ret;
-
-		c->cpu = cpu;
-		c->hartid = boot_info.hartid[cpu];
-		secondary_stack_top[cpu] = (unsigned long)secondary_stacks[cpu] + THREAD_SIZE;
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		ret = sbi_hart_start(c->hartid, start_pa, cpu);
-		if (ret) {
-			early_printk("CPU%u: failed to start hart %lu: %d\n", cpu, c->hartid, ret);
-			continue;
-		}
-		deadline = get_cycles() + boot_info.timebase;
-		while (!READ_ONCE(c->online) && get_cycles() < deadline)
-			;
-		if (!READ_ONCE(c->online)) {
-			early_printk("CPU%u: hart %lu did not come online\n", cpu, c->hartid);
-			continue;
-		}
-		up++;
-	}
-	early_printk("smp: Brought up 1 node, %u CPU%s\n", up, up > 1 ? "s" : "");
-}
-
-/* Send an IPI to one CPU. */
-int smp_send_ipi(unsigned int cpu)
-{
-	return sbi_send_ipi(1, riscv_cpus[cpu].hartid);
-}
-
-/* Halt every other hart (they leave their interrupt handler for a wfi loop). No waiting. */
-void smp_stop_other_cpus(void)
-{
-	struct riscv_cpu *self = this_riscv_cpu();
-
-	WRITE_ONCE(stop_requested, true);
+	if (!stack)
+		return false;
+	c->cpu = cpu;
+	c->hartid = hartid;
+	c->per_cpu_offset = __per_cpu_offset[cpu];
+	secondary_stack_top[cpu] = stack + THREAD_SIZE;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	for (unsigned int cpu = 0; cpu < boot_info.nr_cpus; cpu++) {
-		if (cpu != self->cpu && READ_ONCE(riscv_cpus[cpu].online))
-			smp_send_ipi(cpu);
+	ret = sbi_hart_start(hartid, __pa(secondary_start), cpu);
+	if (ret) {
+		pr_err("CPU%u: failed to start hart %lu: %d\n", cpu, hartid, ret);
+		goto out_free;
 	}
+	deadline = get_cycles() + boot_info.timebase;
+	while (!cpu_online(cpu) && get_cycles() < deadline)
+		cpu_relax();
+	if (cpu_online(cpu))
+		return true;
+	pr_err("CPU%u: hart %lu did not come online\n", cpu, hartid);
+out_free:
+	free_pages(stack, THREAD_SIZE_ORDER);
+	return false;
+}
+
+/**
+ * smp_init() - start every other hart the device tree lists ("okay" ones)
+ */
+void __init smp_init(void)
+{
+	unsigned int cpu = 1;
+
+	pr_info("smp: Bringing up secondary CPUs ...\n");
+	nr_cpu_ids = min_t(unsigned int, boot_info.nr_cpus, NR_CPUS);
+	for (unsigned int i = 1; i < boot_info.nr_cpus && cpu < nr_cpu_ids; i++)
+		if (boot_cpu(cpu, boot_info.hartid[i]))
+			cpu++;
+	nr_cpu_ids = cpu;
+	pr_info("smp: Brought up 1 node, %u CPU%s\n", num_online_cpus(),
+		num_online_cpus() > 1 ? "s" : "");
 }

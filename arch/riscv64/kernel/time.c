@@ -1,41 +1,117 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * riscv64 time: the "time" CSR counts at the device tree's timebase-frequency (10 MHz on
- * QEMU virt); each hart programs its own next timer interrupt through SBI TIME, every
- * 1/HZ second. The generic jiffies and timer code are not linked in this phase, so a tick
- * is counted per hart and nothing more.
+ * QEMU virt) on every hart and is the clock behind every kernel clock (<starling/time.h>).
+ * Each hart programs its own next timer interrupt through SBI TIME, every 1/HZ second;
+ * the interrupt feeds the profiler and the scheduler's tick (CPU 0's advances jiffies).
+ * CLOCK_REALTIME starts from QEMU virt's goldfish RTC, which reads as nanoseconds since
+ * the epoch (TIME_LOW first: reading it latches TIME_HIGH).
  */
+#include <starling/boot.h>
+#include <starling/entry.h>
 #include <starling/jiffies.h>
+#include <starling/printk.h>
+#include <starling/profile.h>
+#include <starling/time.h>
 #include <asm/early.h>
+#include <asm/pgtable.h>
 #include <asm/sbi.h>
 #include <asm/csr.h>
 
-static unsigned long cycles_per_tick;	/* set once by the boot hart */
+#define GOLDFISH_TIME_LOW	0x00
+#define GOLDFISH_TIME_HIGH	0x04
+
+/* Written once by the boot hart in time_init(), before any reader runs. */
+static unsigned long cycles_per_tick;
+static u64 time_base;		/* time CSR at time_init(): the clocks start here */
+static u64 ns_mult;		/* ns per cycle << 32; 0 until time_init() */
+static u64 boot_real_ns;	/* CLOCK_REALTIME at time_base */
+
+static inline u64 cycles_to_ns(u64 cycles)
+{
+	return (u64)(((unsigned __int128)cycles * ns_mult) >> 32);
+}
+
+u64 __noprobe ktime_get_ns(void)
+{
+	u64 t = get_cycles();
+
+	if (unlikely(!ns_mult || t < time_base))
+		return 0;
+	return cycles_to_ns(t - time_base);
+}
+
+u64 __noprobe local_clock(void)
+{
+	return ktime_get_ns();
+}
+
+u64 ktime_get_raw_ns(void)
+{
+	return ktime_get_ns();
+}
+
+u64 ktime_get_boot_ns(void)
+{
+	return ktime_get_ns();
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return boot_real_ns + ktime_get_ns();
+}
 
 static void program_next_tick(void)
 {
 	sbi_set_timer(get_cycles() + cycles_per_tick);
 }
 
-/* The timer interrupt: count, and ask for the next one (which clears this one). */
-void __noprobe riscv_timer_interrupt(void)
+/* The timer interrupt (hardirq): ask for the next one, which clears this one, then tick. */
+void __noprobe riscv_timer_interrupt(struct pt_regs *regs)
 {
 	struct riscv_cpu *c = this_riscv_cpu();
 
 	WRITE_ONCE(c->ticks, c->ticks + 1);
 	program_next_tick();
+	profile_tick(regs);
+	scheduler_tick(user_mode(regs));
 }
 
-/* Start this hart's tick: called by each hart, the boot hart first. */
-void time_init(void)
+/* Start this hart's tick (each secondary hart; the boot hart's comes from time_init()). */
+void riscv_timer_setup_this_cpu(void)
 {
-	if (!cycles_per_tick) {
-		if (!boot_info.timebase)
-			early_panic("riscv: no timebase-frequency in the device tree");
-		cycles_per_tick = boot_info.timebase / HZ;
-		early_printk("clocksource: riscv_clocksource: timebase %lu Hz, tick every %lu cycles (HZ=%d)\n",
-			     boot_info.timebase, cycles_per_tick, HZ);
-	}
 	program_next_tick();
 	csr_set(sie, IE_STIE);
+}
+
+static u64 __init rtc_read_ns(void)
+{
+	volatile u32 *rtc;
+	u64 lo, hi;
+
+	if (!boot_info.rtc_pa)
+		return 0;
+	rtc = ioremap(boot_info.rtc_pa, PAGE_SIZE);
+	if (!rtc)
+		return 0;
+	lo = rtc[GOLDFISH_TIME_LOW / 4];
+	hi = rtc[GOLDFISH_TIME_HIGH / 4];
+	iounmap(rtc);
+	return hi << 32 | lo;
+}
+
+/**
+ * time_init() - the clocks, the wall clock, and the boot hart's tick
+ */
+void __init time_init(void)
+{
+	if (!boot_info.timebase)
+		panic("riscv: no timebase-frequency in the device tree");
+	cycles_per_tick = boot_info.timebase / HZ;
+	time_base = get_cycles();
+	ns_mult = (NSEC_PER_SEC << 32) / boot_info.timebase;
+	boot_real_ns = rtc_read_ns();
+	pr_info("clocksource: riscv_clocksource: timebase %lu Hz, tick every %lu cycles (HZ=%d)\n",
+		boot_info.timebase, cycles_per_tick, HZ);
+	riscv_timer_setup_this_cpu();
 }

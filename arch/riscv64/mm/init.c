@@ -7,10 +7,14 @@
  *     bss R+W;
  *   - the direct map of each RAM range at PAGE_OFFSET + physical address, R+W, never X, in
  *     the largest pages alignment allows (1 GiB, 2 MiB, 4 KiB);
- *   - device registers mapped by early_ioremap() from VMALLOC_START up.
- * All kernel mappings are global; the user half of the root table stays empty.
+ *   - device registers mapped by early_ioremap() in Linux's fixmap range, just below the
+ *     vmalloc area (which the generic ioremap() uses once the page allocator runs).
+ * All kernel mappings are global; the user half of the root table stays empty. Pages for
+ * tables come from a bump allocator until setup.c hands RAM to memblock
+ * (early_alloc_end() says how far it went); afterwards mm/pgtable.c allocates them.
  */
 #include <starling/string.h>
+#include <starling/printk.h>
 #include <asm/early.h>
 #include <asm/page.h>
 #include <asm/csr.h>
@@ -32,8 +36,12 @@
 #define LEVEL_SIZE(l)	(1UL << LEVEL_SHIFT(l))
 
 static unsigned long next_free_pa;	/* bump pointer; boot hart only, before SMP */
-static unsigned long *kernel_pgd;	/* the final root table, once built */
-static unsigned long ioremap_next = VMALLOC_START;
+#define FIXADDR_START	0xffffffc6fea00000UL	/* Linux 6.1's Sv39 fixmap: 6 MiB */
+#define FIXADDR_END	0xffffffc6ff000000UL
+
+unsigned long *kernel_pgd;		/* the final root table, once built */
+static unsigned long ioremap_next = FIXADDR_START;
+static bool early_alloc_done;		/* set by early_alloc_end(): memblock owns RAM now */
 unsigned long kernel_satp;		/* satp value for the final table (secondary harts) */
 
 static bool in_reserved(unsigned long pa, unsigned long *skip_to)
@@ -72,12 +80,14 @@ unsigned long early_alloc_page(void)
 {
 	unsigned long pa, skip;
 
+	if (early_alloc_done)
+		panic("riscv: early_alloc_page() after the page allocator took over");
 	if (!next_free_pa)
 		next_free_pa = ALIGN(__pa(_end), PAGE_SIZE);
 	for (;;) {
 		pa = next_free_pa;
 		if (!in_memory(pa))
-			early_panic("riscv: out of boot memory at %#lx", pa);
+			panic("riscv: out of boot memory at %#lx", pa);
 		if (in_reserved(pa, &skip)) {
 			next_free_pa = skip;
 			continue;
@@ -86,6 +96,18 @@ unsigned long early_alloc_page(void)
 		memset(__va(pa), 0, PAGE_SIZE);
 		return pa;
 	}
+}
+
+/**
+ * early_alloc_end() - stop the boot allocator and say where it stopped
+ *
+ * Return: the physical address after the last page it handed out; everything from the end
+ * of the image up to there must stay reserved.
+ */
+unsigned long early_alloc_end(void)
+{
+	early_alloc_done = true;
+	return next_free_pa ? next_free_pa : ALIGN(__pa(_end), PAGE_SIZE);
 }
 
 /* Map one page of size LEVEL_SIZE(level) at @va to @pa in @pgd, allocating tables. */
@@ -100,7 +122,7 @@ static void map_one(unsigned long *pgd, unsigned long va, unsigned long pa, unsi
 		if (!(*pte & PTE_V))
 			*pte = (early_alloc_page() >> PAGE_SHIFT) << PTE_PPN_SHIFT | PTE_V;
 		else if (*pte & (PTE_R | PTE_W | PTE_X))
-			early_panic("riscv: %#lx is already mapped by a larger page", va);
+			panic("riscv: %#lx is already mapped by a larger page", va);
 		table = __va((*pte >> PTE_PPN_SHIFT) << PAGE_SHIFT);
 	}
 	table[(va >> LEVEL_SHIFT(level)) & 511] = (pa >> PAGE_SHIFT) << PTE_PPN_SHIFT | prot;
@@ -152,7 +174,9 @@ void *early_ioremap(unsigned long pa, unsigned long size)
 
 	size = ALIGN(size + off, PAGE_SIZE);
 	if (!kernel_pgd)
-		early_panic("early_ioremap before paging_init");
+		panic("early_ioremap before paging_init");
+	if (va + size > FIXADDR_END)
+		panic("riscv: early_ioremap: the fixmap range is full");
 	map_range(kernel_pgd, va, pa - off, size, PROT_RW, false);
 	ioremap_next += size + PAGE_SIZE;	/* an unmapped guard page between mappings */
 	__asm__ __volatile__("sfence.vma" ::: "memory");
@@ -173,7 +197,7 @@ void paging_init(void)
 		const struct phys_range *r = &boot_info.mem[i];
 
 		if (r->base + r->size > DIRECT_MAP_SIZE)
-			early_panic("riscv: RAM at %#lx-%#lx lies beyond the direct map", r->base,
+			panic("riscv: RAM at %#lx-%#lx lies beyond the direct map", r->base,
 				    r->base + r->size - 1);
 		map_range(kernel_pgd, (unsigned long)__va(r->base), r->base, r->size, PROT_RW,
 			  true);
@@ -187,9 +211,9 @@ void paging_init(void)
 	__asm__ __volatile__("sfence.vma" ::: "memory");
 	early_serial_set_base(uart);
 
-	early_printk("Memory: %luK RAM (%luK kernel code, %luK rwdata, %luK rodata)\n",
+	printk("Memory: %luK RAM (%luK kernel code, %luK rwdata, %luK rodata)\n",
 		     total >> 10, (unsigned long)(_etext - _text) >> 10, (unsigned long)(_end - _sdata) >> 10,
 		     (unsigned long)(__end_rodata - __start_rodata) >> 10);
-	early_printk("Sv39: kernel image W^X in 4K pages; direct map at %#lx; ioremap from %#lx\n",
-		     PAGE_OFFSET, VMALLOC_START);
+	printk("Sv39: kernel image W^X in 4K pages; direct map at %#lx; fixmap at %#lx\n",
+	       PAGE_OFFSET, FIXADDR_START);
 }

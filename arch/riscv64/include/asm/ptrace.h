@@ -33,7 +33,10 @@ static inline bool user_mode(const struct pt_regs *regs)
 	return !(regs->status & SR_SPP);
 }
 
-#define instruction_pointer(regs)	((regs)->epc)
+static inline unsigned long instruction_pointer(const struct pt_regs *regs) { return regs->epc; }
+static inline void instruction_pointer_set(struct pt_regs *regs, unsigned long val) { regs->epc = val; }
+static inline unsigned long user_stack_pointer(const struct pt_regs *regs) { return regs->sp; }
+static inline unsigned long regs_return_value(const struct pt_regs *regs) { return regs->a0; }
 #endif
 
 #endif /* _ASM_PTRACE_H */

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * riscv64 per-CPU base: while a hart runs in the kernel, tp points at its struct riscv_cpu,
+ * whose first fields are read with single tp-relative loads (ld a0, 0(tp) is this CPU's
+ * per-CPU offset). User mode will own tp (its TLS pointer); the trap entry will then swap
+ * it with sscratch, as Linux's riscv entry does.
+ */
+#ifndef _ASM_PERCPU_H
+#define _ASM_PERCPU_H
+
+#define RISCV_CPU_OFFSET	0
+#define RISCV_CPU_CURRENT	8
+#define RISCV_CPU_PREEMPT	16
+#define RISCV_CPU_NR		20
+#define RISCV_CPU_KERNEL_SP	24
+#define RISCV_CPU_USER_SP	32
+
+#ifndef __ASSEMBLY__
+#include <starling/types.h>
+
+struct task_struct;
+
+struct riscv_cpu {
+	unsigned long		per_cpu_offset;	/* 0: __per_cpu_offset[cpu] */
+	struct task_struct	*current;	/* 8 */
+	unsigned int		preempt_count;	/* 16 */
+	unsigned int		cpu;		/* 20 */
+	unsigned long		kernel_sp;	/* 24: top of current task's kernel stack */
+	unsigned long		user_sp;	/* 32: scratch for the user entry */
+	unsigned long		hartid;
+	unsigned long		ticks;		/* timer interrupts taken; this CPU only */
+	unsigned long		ipis;		/* IPIs taken; this CPU only */
+	unsigned long		ipi_pending;	/* bit n: IPI_* reason n; atomic or/xchg */
+	bool			online;
+};
+
+static inline struct riscv_cpu *this_riscv_cpu(void)
+{
+	struct riscv_cpu *c;
+
+	__asm__ ("mv %0, tp" : "=r"(c));
+	return c;
+}
+
+static inline unsigned long arch_this_cpu_offset(void)
+{
+	unsigned long off;
+
+	__asm__ __volatile__("ld %0, 0(tp)" : "=r"(off));
+	return off;
+}
+#endif
+
+#endif /* _ASM_PERCPU_H */
