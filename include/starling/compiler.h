@@ -31,6 +31,8 @@
  * with __noprobe_text_start/__noprobe_text_end and kprobes refuse that range.
  */
 #define __noprobe		__section(".noprobe.text") noinline notrace
+/* A small helper of __noprobe code: always inlined, so it is never-probe text too. */
+#define nokprobe_inline		__always_inline
 
 #define barrier()		__asm__ __volatile__("" ::: "memory")
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))

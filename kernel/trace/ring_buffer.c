@@ -325,7 +325,7 @@ static void rb_event_discard(struct ring_buffer_event *event, unsigned long len)
 
 /* ---- writer side --------------------------------------------------------------------- */
 
-static __noprobe bool rb_recursive_lock(struct ring_buffer_per_cpu *cpu_buffer)
+static nokprobe_inline bool rb_recursive_lock(struct ring_buffer_per_cpu *cpu_buffer)
 {
 	unsigned int pc = preempt_count();
 	unsigned int val = READ_ONCE(cpu_buffer->current_context);
@@ -346,7 +346,7 @@ static __noprobe bool rb_recursive_lock(struct ring_buffer_per_cpu *cpu_buffer)
 	return false;
 }
 
-static __noprobe void rb_recursive_unlock(struct ring_buffer_per_cpu *cpu_buffer)
+static nokprobe_inline void rb_recursive_unlock(struct ring_buffer_per_cpu *cpu_buffer)
 {
 	unsigned int val = READ_ONCE(cpu_buffer->current_context);
 
@@ -355,14 +355,14 @@ static __noprobe void rb_recursive_unlock(struct ring_buffer_per_cpu *cpu_buffer
 	WRITE_ONCE(cpu_buffer->current_context, val & (val - 1));
 }
 
-static __noprobe void rb_start_commit(struct ring_buffer_per_cpu *cpu_buffer)
+static nokprobe_inline void rb_start_commit(struct ring_buffer_per_cpu *cpu_buffer)
 {
 	local_inc(&cpu_buffer->committing);
 	local_inc(&cpu_buffer->commits);
 }
 
 /* Publish everything reserved so far: called by the outermost writer only. */
-static __noprobe void rb_set_commit_to_write(struct ring_buffer_per_cpu *cpu_buffer)
+static nokprobe_inline void rb_set_commit_to_write(struct ring_buffer_per_cpu *cpu_buffer)
 {
 	unsigned long max_count;
 	struct buffer_page *cp;
@@ -388,7 +388,7 @@ again:
 		goto again;
 }
 
-static __noprobe void rb_end_commit(struct ring_buffer_per_cpu *cpu_buffer)
+static nokprobe_inline void rb_end_commit(struct ring_buffer_per_cpu *cpu_buffer)
 {
 	long commits;
 
@@ -410,7 +410,7 @@ again:
 }
 
 /* A reader marked itself waiting: have the irq_work wake it. */
-static __noprobe void rb_wakeups(struct trace_buffer *buffer,
+static nokprobe_inline void rb_wakeups(struct trace_buffer *buffer,
 				 struct ring_buffer_per_cpu *cpu_buffer)
 {
 	smp_mb();	/* the commit before the flags; pairs with rb_wait_ready() */
@@ -520,7 +520,7 @@ out:
 /*
  * One reservation attempt. Return: 1 and *@eventp on success, 0 to retry, -ENOSPC to drop.
  */
-static __noprobe int __rb_reserve_next(struct ring_buffer_per_cpu *cpu_buffer,
+static nokprobe_inline int __rb_reserve_next(struct ring_buffer_per_cpu *cpu_buffer,
 				       struct rb_event_info *info,
 				       struct ring_buffer_event **eventp)
 {
@@ -571,7 +571,7 @@ static __noprobe int __rb_reserve_next(struct ring_buffer_per_cpu *cpu_buffer,
 	return 1;
 }
 
-static __noprobe struct ring_buffer_event *
+static nokprobe_inline struct ring_buffer_event *
 rb_reserve_next_event(struct trace_buffer *buffer, struct ring_buffer_per_cpu *cpu_buffer,
 		      unsigned long length)
 {

@@ -46,13 +46,6 @@
 #include "trace_probe.h"
 #include "trace_internal.h"
 
-/* Linux's common_flags bits (include/linux/trace_events.h, enum trace_flag_type). */
-#define TK_FLAG_IRQS_OFF	0x01
-#define TK_FLAG_NEED_RESCHED	0x04
-#define TK_FLAG_HARDIRQ		0x08
-#define TK_FLAG_SOFTIRQ		0x10
-#define TK_FLAG_NMI		0x40
-
 struct tk_event {
 	struct list_head	list;		/* on tk_events, creation order */
 	struct list_head	probes;		/* struct trace_kprobe.sibling, creation order */
@@ -235,52 +228,12 @@ static const struct probe_fetch_ops tk_fetch_ops = {
 	.symbolize	= tk_symbolize,
 };
 
-/* common_flags and common_preempt_count of the probed context */
-static void __noprobe tk_fill_common(u8 *rec, int id)
-{
-	unsigned int pc = preempt_count();
-	u16 type = id;
-	u8 flags = 0;
-	s32 pid = current->pid;
-
-	if (irqs_disabled() && !arch_kprobe_masked_irqs())
-		flags |= TK_FLAG_IRQS_OFF;
-	if (pc & NMI_MASK)
-		flags |= TK_FLAG_NMI;
-	if (pc & HARDIRQ_MASK)
-		flags |= TK_FLAG_HARDIRQ;
-	if (pc & SOFTIRQ_MASK)
-		flags |= TK_FLAG_SOFTIRQ;
-	if (need_resched())
-		flags |= TK_FLAG_NEED_RESCHED;
-	memcpy(rec, &type, 2);
-	rec[2] = flags;
-	rec[3] = min_t(unsigned int, pc & PREEMPT_MASK, 15);
-	memcpy(rec + 4, &pid, 4);
-}
-
-/* The record in the event framework's buffer: context, filter and commit are its own. */
-static void __noprobe tk_record_trace(struct trace_kprobe *tk, struct probe_fetch_ctx *ctx,
-				      ssize_t size)
-{
-	unsigned int trace_ctx = tracing_gen_ctx();
-	struct trace_event_buffer fbuf;
-	void *rec;
-
-	if (arch_kprobe_masked_irqs())
-		trace_ctx &= ~(TRACE_FLAG_IRQS_OFF << 16);	/* the probed context had them on */
-	rec = trace_event_buffer_reserve_ctx(&fbuf, &tk->event->call, size, trace_ctx);
-	if (!rec)
-		return;
-	size = probe_record_fill(tk->spec, ctx, rec, size);
-	if (size < 0) {
-		ring_buffer_discard_commit(fbuf.buffer, fbuf.event);
-		return;
-	}
-	fbuf.len = size;
-	trace_event_buffer_commit(&fbuf);
-}
-
+/*
+ * One hit's record, reserved, filled, filtered and committed straight on the ring buffer:
+ * the trace buffer (nothing while tracing_on is 0), or the self-test's private one. The
+ * common fields describe the probed context: an entry probe's handler runs with IRQs off
+ * only because the arch masked them (arch_kprobe_masked_irqs()).
+ */
 static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
 				unsigned long ip, unsigned long ret_ip)
 {
@@ -294,23 +247,28 @@ static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
 	};
 	struct ring_buffer_event *event;
 	struct event_filter *filter;
+	unsigned int trace_ctx;
 	ssize_t size;
 	void *rec;
 
+	if (!buffer) {
+		buffer = tracing_get_buffer();
+		if (!buffer)
+			return;
+	}
 	size = probe_record_size(spec, &ctx);
 	if (size < 0)
 		return;
 	if (size > (ssize_t)BUF_MAX_DATA_SIZE)
 		size = BUF_MAX_DATA_SIZE;
-	if (!buffer) {
-		tk_record_trace(tk, &ctx, size);
-		return;
-	}
+	trace_ctx = tracing_gen_ctx();
+	if (arch_kprobe_masked_irqs())
+		trace_ctx &= ~(TRACE_FLAG_IRQS_OFF << 16);
 	event = ring_buffer_lock_reserve(buffer, size);
 	if (!event)
 		return;
 	rec = ring_buffer_event_data(event);
-	tk_fill_common(rec, tk->event->id);
+	tracing_generic_entry_update(rec, tk->event->id, trace_ctx);
 	size = probe_record_fill(spec, &ctx, rec, size);
 	filter = READ_ONCE(tk->event->call.filter);
 	if (size < 0 || (filter_is_active(filter) &&
@@ -323,6 +281,8 @@ static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
 		return;
 	}
 	ring_buffer_unlock_commit(buffer, event);
+	if (current->pid)
+		tracing_record_cmdline(current->pid, current->comm);
 }
 
 static void __noprobe tk_count_hit(struct trace_kprobe *tk)

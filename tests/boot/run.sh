@@ -112,6 +112,11 @@ if grep -q '^CONFIG_KPROBES=y' "arch/$ARCH/defconfig"; then
 	boot kprobes 4 256M "starling.selftest=kprobes"
 	if [ $rc -eq 0 ] && has "selftest kprobes: ok"; then result kprobes ok
 	else result kprobes fail "exit $rc"; fi
+	# kprobe events end to end inside the kernel: definitions, records, list, profile.
+	boot kprobe_events 2 256M "starling.selftest=kprobe_events"
+	if [ $rc -eq 0 ] && has "selftest kprobe_events: ok"; then
+		result kprobe_events ok
+	else result kprobe_events fail "exit $rc"; fi
 fi
 
 # Pages unmapped while a thread on the other CPU writes to them: every CPU's TLB is flushed
