@@ -210,7 +210,7 @@ struct cmdline_last {
 	unsigned long	gen;
 	char		comm[TASK_COMM_LEN];
 };
-static DEFINE_PER_CPU(struct cmdline_last, cmdline_last);	/* IRQs off */
+static DEFINE_PER_CPU(struct cmdline_last, cmdline_last);	/* written with IRQs off */
 
 static void __record_cmdline(int pid, int tgid, const char *comm)
 {
@@ -249,11 +249,21 @@ void tracing_record_cmdline(int pid, const char *comm)
 
 	if (!(READ_ONCE(trace_flags) & (1UL << TOPT_RECORD_CMD)))
 		return;
+	/*
+	 * The usual case, the same task as this CPU's last record, needs no IRQs off: an
+	 * interrupt that rewrites the cache in the middle of the compare leaves a mix that
+	 * matches @pid and @comm only if it wrote them.
+	 */
+	preempt_disable();
+	last = this_cpu_ptr(&cmdline_last);
+	if (READ_ONCE(last->pid) == pid && READ_ONCE(last->gen) == READ_ONCE(cmdline_gen) &&
+	    !memcmp(last->comm, comm, TASK_COMM_LEN)) {
+		preempt_enable();
+		return;
+	}
+	preempt_enable();
 	local_irq_save(flags);
 	last = this_cpu_ptr(&cmdline_last);
-	if (last->pid == pid && last->gen == READ_ONCE(cmdline_gen) &&
-	    !memcmp(last->comm, comm, TASK_COMM_LEN))
-		goto out;
 	if (spin_trylock(&cmdline_lock)) {
 		__record_cmdline(pid, current && current->pid == pid ? current->tgid : 0, comm);
 		last->pid = pid;
@@ -261,7 +271,6 @@ void tracing_record_cmdline(int pid, const char *comm)
 		memcpy(last->comm, comm, TASK_COMM_LEN);
 		spin_unlock(&cmdline_lock);
 	}
-out:
 	local_irq_restore(flags);
 }
 
@@ -781,36 +790,38 @@ struct marker_entry {
 static ssize_t marker_write(struct file *file, const char __user *ubuf, size_t count,
 			    loff_t *pos)
 {
+	static const char faulted[] = "<faulted>";
 	struct ring_buffer_event *ev;
 	struct marker_entry *e;
 	unsigned int ctx;
-	char *text;
 	size_t n = min_t(size_t, count, TRACE_MARKER_MAX);
+	ssize_t ret = n;
 
 	if (!tracing_is_on())
 		return -EBADF;
 	if (!(READ_ONCE(trace_flags) & (1UL << TOPT_MARKERS)))
 		return -EINVAL;
-	text = kmalloc(n + 1, GFP_KERNEL);
-	if (!text)
-		return -ENOMEM;
-	if (copy_from_user(text, ubuf, n)) {
-		kfree(text);
-		return -EFAULT;
-	}
-	text[n] = '\0';
+	/*
+	 * Copy straight into the reserved record, as Linux does: no bounce buffer. The copy
+	 * cannot sleep there, so a page that is not present records "<faulted>" and the write
+	 * fails with EFAULT.
+	 */
 	ctx = tracing_gen_ctx();
-	ev = ring_buffer_lock_reserve(trace_buf, sizeof(*e) + n + 1);
-	if (ev) {
-		e = ring_buffer_event_data(ev);
-		tracing_generic_entry_update(&e->ent, TRACE_PRINT_TYPE, ctx);
-		e->ip = 0;
-		memcpy(e->buf, text, n + 1);
-		ring_buffer_unlock_commit(trace_buf, ev);
-		record_current();
+	ev = ring_buffer_lock_reserve(trace_buf, sizeof(*e) + max(n, sizeof(faulted) - 1) + 1);
+	if (!ev)
+		return n;
+	e = ring_buffer_event_data(ev);
+	tracing_generic_entry_update(&e->ent, TRACE_PRINT_TYPE, ctx);
+	e->ip = 0;
+	if (copy_from_user_nofault(e->buf, ubuf, n)) {
+		memcpy(e->buf, faulted, sizeof(faulted));
+		ret = -EFAULT;
+	} else {
+		e->buf[n] = '\0';
 	}
-	kfree(text);
-	return n;
+	ring_buffer_unlock_commit(trace_buf, ev);
+	record_current();
+	return ret;
 }
 
 static const struct file_operations trace_marker_fops = {
