@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Atomics and memory barriers on GCC's __atomic builtins, so that the same code runs in the
- * kernel on every arch and in host unit tests. local_t is a counter touched only by its own
- * CPU (and interrupts on it): the same operations, but callers promise CPU locality.
+ * kernel on every arch and in host unit tests. local_t is a counter written only by its own
+ * CPU (and interrupts on it): callers promise CPU locality, and <asm/local.h> gives the
+ * operations in the arch's cheapest interrupt-safe form.
  */
 #ifndef _STARLING_ATOMIC_H
 #define _STARLING_ATOMIC_H
@@ -50,7 +51,8 @@ static inline ctype pfx##_xchg(type *v, ctype new) { return xchg(&v->counter, ne
 
 __ATOMIC_OPS(atomic, atomic_t, int)
 __ATOMIC_OPS(atomic_long, atomic_long_t, long)
-__ATOMIC_OPS(local, local_t, long)
 #undef __ATOMIC_OPS
+
+#include <asm/local.h>
 
 #endif /* _STARLING_ATOMIC_H */
