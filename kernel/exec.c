@@ -353,7 +353,7 @@ out_free:
 
 static void get_random_bytes_arch(void *buf, size_t n)
 {
-	u64 seed = rdtsc() ^ (unsigned long)buf;
+	u64 seed = random_get_entropy() ^ (unsigned long)buf;
 
 	for (size_t i = 0; i < n; i++) {
 		seed ^= seed << 13;

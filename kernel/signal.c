@@ -902,7 +902,7 @@ static void check_preempt_count_at_exit(struct pt_regs *regs, bool in_syscall)
 {
 	static bool warned;
 	unsigned int count = preempt_count();
-	unsigned long nr = regs->orig_ax;
+	unsigned long nr = syscall_get_nr(current, regs);
 
 	if (likely(!count))
 		return;

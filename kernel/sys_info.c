@@ -187,14 +187,10 @@ static u64 rng_next(void)
 
 static u64 hw_seed(void)
 {
-	u32 a, b, c, d;
-	u64 v = 0;
-	unsigned char ok = 0;
+	unsigned long v = 0;
 
-	cpuid(1, 0, &a, &b, &c, &d);
-	if (c & (1U << 30))
-		__asm__ __volatile__("rdrand %0; setc %1" : "=r"(v), "=qm"(ok));
-	return (ok ? v : 0) ^ rdtsc() * 0x9e3779b97f4a7c15ULL;
+	arch_get_random_seed_longs(&v, 1);
+	return v ^ random_get_entropy() * 0x9e3779b97f4a7c15ULL;
 }
 
 static void rng_fill(void *buf, size_t n)

@@ -46,11 +46,10 @@ unsigned long vm_flags_to_pte(unsigned long vm_flags, bool writable)
 
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return 0;
-	prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
 	if ((vm_flags & VM_WRITE) && writable)
-		prot |= _PAGE_RW | _PAGE_DIRTY;
-	if (!(vm_flags & VM_EXEC))
-		prot |= _PAGE_NX;
+		prot = vm_flags & VM_EXEC ? PAGE_USER_RWX : PAGE_USER_RW;
+	else
+		prot = vm_flags & VM_EXEC ? PAGE_USER_RX : PAGE_USER_RO;
 	return prot;
 }
 
@@ -58,7 +57,7 @@ static void flush_tlb_mm_ipi(void *info)
 {
 	struct mm_struct *mm = info;
 
-	if (read_cr3() == __pa(mm->pgd))
+	if (pgd_loaded(mm->pgd))
 		flush_tlb_local();
 }
 
@@ -72,7 +71,7 @@ static void flush_tlb_mm_ipi(void *info)
 void flush_tlb_mm(struct mm_struct *mm)
 {
 	preempt_disable();
-	if (read_cr3() == __pa(mm->pgd))
+	if (pgd_loaded(mm->pgd))
 		flush_tlb_local();
 	preempt_enable();
 	if (atomic_read(&mm->mm_users) > 1 && num_online_cpus() > 1)
@@ -85,10 +84,10 @@ void flush_tlb_mm(struct mm_struct *mm)
  */
 void __noprobe switch_mm(struct mm_struct *mm)
 {
-	unsigned long pa = __pa(mm ? mm->pgd : init_mm_pgd);
+	pgd_t *pgd = mm ? mm->pgd : init_mm_pgd;
 
-	if (read_cr3() != pa)
-		write_cr3(pa);
+	if (!pgd_loaded(pgd))
+		load_pgd(pgd);
 }
 
 static struct page *pte_page(pte_t pte)
@@ -185,7 +184,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 		if (!dp)
 			return -ENOMEM;
 		if (cow && pte_write(pte)) {
-			pte = __pte(pte_val(pte) & ~_PAGE_RW);
+			pte = pte_wrprotect(pte);
 			set_pte(sp, pte);
 		}
 		get_page(pte_page(pte));
@@ -222,7 +221,7 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 		if (vm_flags_to_pte(vma->vm_flags, writable))
 			set_pte(ptep, pfn_pte(pte_pfn(pte), vm_flags_to_pte(vma->vm_flags, writable)));
 		else
-			set_pte(ptep, __pte(pte_val(pte) & PTE_PFN_MASK));
+			set_pte(ptep, pfn_pte(pte_pfn(pte), 0));
 	}
 	flush_tlb_mm(mm);
 }
@@ -345,7 +344,7 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		return -EFAULT;
 	old = pte_page(pte);
 	if (page_ref_count(old) == 1 || (vma->vm_flags & VM_SHARED)) {
-		set_pte(ptep, __pte(pte_val(pte) | _PAGE_RW | _PAGE_DIRTY));
+		set_pte(ptep, pte_mkdirty(pte_mkwrite(pte)));
 	} else {
 		page = alloc_page(GFP_KERNEL);
 		if (!page)
@@ -415,7 +414,7 @@ int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool
 
 	if (!mm || addr >= TASK_SIZE)
 		return -EFAULT;
-	if (!user && (in_atomic() || !(regs->flags & X86_EFLAGS_IF)))
+	if (!user && (in_atomic() || regs_irqs_disabled(regs)))
 		return -EFAULT;
 	if (!user)
 		arch_local_irq_enable();

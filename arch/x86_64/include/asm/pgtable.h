@@ -94,6 +94,10 @@ static inline pte_t pfn_pte(unsigned long pfn, unsigned long prot)
 	return __pte((pfn << PAGE_SHIFT) | prot);
 }
 
+static inline pte_t pte_wrprotect(pte_t pte) { return __pte(pte_val(pte) & ~_PAGE_RW); }
+static inline pte_t pte_mkwrite(pte_t pte) { return __pte(pte_val(pte) | _PAGE_RW); }
+static inline pte_t pte_mkdirty(pte_t pte) { return __pte(pte_val(pte) | _PAGE_DIRTY); }
+
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	WRITE_ONCE(ptep->pte, pte_val(pte));
@@ -147,6 +151,12 @@ pte_t *pte_alloc_walk(pgd_t *pgd, unsigned long va, bool user);
 static inline void load_pgd(pgd_t *pgd)
 {
 	write_cr3(__pa(pgd));
+}
+
+/* Is @pgd the page table this CPU runs on? */
+static inline bool pgd_loaded(pgd_t *pgd)
+{
+	return read_cr3() == __pa(pgd);
 }
 
 /* ---- kernel mappings ------------------------------------------------------------------ */

@@ -53,6 +53,31 @@ static inline void write_cr0(unsigned long v) { __asm__ __volatile__("mov %0, %%
 static inline void write_cr3(unsigned long v) { __asm__ __volatile__("mov %0, %%cr3" :: "r"(v) : "memory"); }
 static inline void write_cr4(unsigned long v) { __asm__ __volatile__("mov %0, %%cr4" :: "r"(v) : "memory"); }
 
+/* Linux's names: a fast-changing counter, and the CPU's seed source (RDRAND) if it has one. */
+static inline unsigned long random_get_entropy(void)
+{
+	return rdtsc();
+}
+
+/* Fill up to @max_longs of @v from RDRAND; return how many were filled. */
+static inline size_t arch_get_random_seed_longs(unsigned long *v, size_t max_longs)
+{
+	u32 a, b, c, d;
+	size_t i;
+
+	cpuid(1, 0, &a, &b, &c, &d);
+	if (!(c & (1U << 30)))
+		return 0;
+	for (i = 0; i < max_longs; i++) {
+		unsigned char ok;
+
+		__asm__ __volatile__("rdrand %0; setc %1" : "=r"(v[i]), "=qm"(ok));
+		if (!ok)
+			break;
+	}
+	return i;
+}
+
 static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
 
 static inline void __noreturn_halt(void)

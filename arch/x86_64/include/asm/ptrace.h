@@ -40,6 +40,10 @@ static inline bool user_mode(const struct pt_regs *regs)
 
 static inline unsigned long instruction_pointer(const struct pt_regs *regs) { return regs->ip; }
 static inline void instruction_pointer_set(struct pt_regs *regs, unsigned long val) { regs->ip = val; }
+static inline bool regs_irqs_disabled(const struct pt_regs *regs)
+{
+	return !(regs->flags & 0x200);	/* RFLAGS.IF */
+}
 static inline unsigned long user_stack_pointer(const struct pt_regs *regs) { return regs->sp; }
 static inline unsigned long regs_return_value(const struct pt_regs *regs) { return regs->ax; }
 #endif

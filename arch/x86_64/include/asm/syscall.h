@@ -28,6 +28,12 @@ void syscall_init(void);
 /* The user registers of @p, at the top of its kernel stack. */
 struct pt_regs *task_pt_regs(struct task_struct *p);
 
+/* The system call number @regs entered with (Linux's name; @t unused). */
+static inline long syscall_get_nr(struct task_struct *t, const struct pt_regs *regs)
+{
+	return regs->orig_ax;
+}
+
 /* Make @regs start a fresh program at @ip with stack @sp (exec); resets FS/GS and FPU. */
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 
