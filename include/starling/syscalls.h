@@ -57,27 +57,40 @@ struct syscall_entry {
 		.nr = __NR##sname, .fn = __ARCH_SYS(sname), .name = #sname + 1,	\
 	}
 
-#define SYSCALL_DEFINEx(x, name, ...)						\
+/*
+ * The entry symbols. By default (x86_64, aarch64) the entry takes the saved registers and is
+ * also the table's function. An arch whose Linux entry takes C arguments (riscv64 in Linux
+ * 6.1: plain sys_NAME) defines __ARCH_SYSCALL_ENTRYx/__ARCH_SYSCALL_ENTRY0 itself: the entry,
+ * plus a static __ARCH_SYS(name) taking the registers for the table.
+ */
+#ifndef __ARCH_SYSCALL_ENTRYx
+#define __ARCH_SYSCALL_ENTRYx(x, name, ...)					\
 	long __ARCH_SYS(name)(const struct pt_regs *regs);			\
+	noinline long __ARCH_SYS(name)(const struct pt_regs *regs)		\
+	{									\
+		return __se_sys##name(__ARCH_REGS_TO_ARGS(x));			\
+	}
+#define __ARCH_SYSCALL_ENTRY0(name)						\
+	long __ARCH_SYS(name)(const struct pt_regs *regs);			\
+	noinline long __ARCH_SYS(name)(const struct pt_regs *regs)		\
+	{									\
+		return __do_sys##name();					\
+	}
+#endif
+
+#define SYSCALL_DEFINEx(x, name, ...)						\
 	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__));	\
 	static long __se_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__))		\
 	{									\
 		return __do_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__));	\
 	}									\
-	noinline long __ARCH_SYS(name)(const struct pt_regs *regs)		\
-	{									\
-		return __se_sys##name(__ARCH_REGS_TO_ARGS(x));			\
-	}									\
+	__ARCH_SYSCALL_ENTRYx(x, name, __VA_ARGS__)				\
 	__SYSCALL_REGISTER(name);						\
 	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__))
 
 #define SYSCALL_DEFINE0(name)							\
-	long __ARCH_SYS(_##name)(const struct pt_regs *regs);			\
 	static inline long __do_sys_##name(void);				\
-	noinline long __ARCH_SYS(_##name)(const struct pt_regs *regs)		\
-	{									\
-		return __do_sys_##name();					\
-	}									\
+	__ARCH_SYSCALL_ENTRY0(_##name)						\
 	__SYSCALL_REGISTER(_##name);						\
 	static inline long __do_sys_##name(void)
 
