@@ -18,10 +18,15 @@ void __spin_lock_init(spinlock_t *lock, const char *name)
 	lock->owner_ip = NULL;
 }
 
-bool __noprobe spin_held_by_me(const spinlock_t *lock)
+static __always_inline bool held_by_me(const spinlock_t *lock)
 {
 	return READ_ONCE(lock->locked) &&
 	       READ_ONCE(lock->owner_cpu) == (int)raw_smp_processor_id();
+}
+
+bool __noprobe spin_held_by_me(const spinlock_t *lock)
+{
+	return held_by_me(lock);
 }
 
 bool __noprobe spin_is_locked(const spinlock_t *lock)
@@ -31,7 +36,7 @@ bool __noprobe spin_is_locked(const spinlock_t *lock)
 
 static __always_inline void __lock(spinlock_t *lock, void *ip)
 {
-	if (unlikely(spin_held_by_me(lock)))
+	if (unlikely(held_by_me(lock)))
 		panic("spinlock %s: recursive lock at %pS, held since %pS", lock->name, ip,
 		      lock->owner_ip);
 	while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
@@ -43,7 +48,7 @@ static __always_inline void __lock(spinlock_t *lock, void *ip)
 
 static __always_inline void __unlock(spinlock_t *lock, void *ip)
 {
-	if (unlikely(!spin_held_by_me(lock)))
+	if (unlikely(!held_by_me(lock)))
 		panic("spinlock %s: unlock at %pS by CPU %u, owner CPU %d (locked at %pS)",
 		      lock->name, ip, raw_smp_processor_id(), lock->owner_cpu, lock->owner_ip);
 	lock->owner_cpu = -1;

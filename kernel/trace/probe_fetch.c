@@ -224,6 +224,13 @@ static void fill_number(const struct probe_fetch_ctx *ctx, const struct fetch_sp
 	unsigned long val;
 	u64 v;
 
+	if (f->store == FETCH_ST_RAW && n == 1 && !f->bitfield) {
+		/* the common case: one value, stored whole (0 when the fetch faults) */
+		if (fetch_value(ctx, f, 0, &val))
+			val = 0;
+		store_uint(dst, esize, val);
+		return;
+	}
 	memset(dst, 0, f->size);
 	if (f->store == FETCH_ST_RAW) {
 		if (!fetch_value(ctx, f, 0, &val))
