@@ -278,6 +278,7 @@ noinline pid_t kernel_clone(struct kernel_clone_args *args)
 	p->tgid = (flags & CLONE_THREAD) && ctp ? current->tgid : pid;
 	p->flags = kernel_child ? PF_KTHREAD : PF_FORKNOEXEC;
 	p->cpus_allowed = current->cpus_allowed;
+	p->static_prio = current->static_prio;	/* nice is inherited, and kept over exec */
 	memcpy(p->comm, current->comm, TASK_COMM_LEN);
 
 	err = -ENOMEM;

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Tasks and the scheduler (kernel/sched/). Every CPU has a run queue of runnable tasks served
- * round-robin with a time slice of SCHED_SLICE_TICKS timer ticks, and an idle task (pid 0,
- * "swapper/N") that runs when the queue is empty. Tasks sleep by setting their state and
- * calling schedule(); try_to_wake_up() puts them back on a run queue.
+ * Tasks and the scheduler (kernel/sched/). Every CPU has a run queue of runnable tasks and an
+ * idle task (pid 0, "swapper/N") that runs when the queue is empty. The queue is kept in
+ * order of virtual runtime, CPU time weighted by the task's nice value (kernel/sched/fair.h),
+ * and the CPU goes to the task that has had the least: busy tasks share a CPU in proportion
+ * to their weights. Tasks sleep by setting their state and calling schedule();
+ * try_to_wake_up() puts them back on a run queue.
  *
- * Preemption: scheduler_tick() marks the running task need-resched when its slice is used
- * up and another task is waiting; wakeups mark an idle CPU need-resched (with a reschedule
- * IPI when it is another CPU). The flag is acted on by preempt_enable() (preempt_schedule()),
- * by the arch's return from interrupt to kernel mode (preempt_schedule_irq()), and on the
- * way back to user mode.
+ * Preemption: scheduler_tick() marks the running task need-resched when its virtual runtime
+ * has got ahead of a waiting task's by the scheduler's granularity; wakeups mark an idle CPU
+ * need-resched (with a reschedule IPI when it is another CPU). The flag is acted on by
+ * preempt_enable() (preempt_schedule()), by the arch's return from interrupt to kernel mode
+ * (preempt_schedule_irq()), and on the way back to user mode.
  *
  * Preemption count across a context switch: the count is per CPU. schedule() saves the
  * outgoing task's count in task->preempt_count and the incoming task restores its own saved
@@ -28,12 +30,12 @@
 #include <starling/spinlock.h>
 #include <starling/preempt.h>
 #include <starling/smp.h>
+#include <starling/sched/prio.h>
 #include <asm/switch_to.h>
 #include <asm/current.h>
 
 #define TASK_COMM_LEN		16
 #define PID_MAX_DEFAULT		0x8000
-#define SCHED_SLICE_TICKS	4		/* 16 ms at HZ=250 */
 
 /* Task states, Linux's values (as shown by /proc/PID/stat, sched_switch prev_state). */
 #define TASK_RUNNING		0x0000
@@ -77,7 +79,9 @@ struct task_struct {
 	int			on_cpu;		/* running, or still switching out; release-cleared */
 	unsigned int		cpu;		/* run queue it is on / last ran on; rq->lock */
 	int			need_resched;	/* set by resched_curr(), cleared by schedule() */
-	int			time_slice;	/* ticks left; under rq->lock */
+	int			static_prio;	/* 120 + nice; set_user_nice(), read anywhere */
+	u64			vruntime;	/* weighted ns of CPU; rq->lock (see sched.h) */
+	u64			exec_start;	/* local_clock() at the last charge; rq->lock */
 	int			migrate_pending; /* switched out on a CPU it may no longer use */
 	unsigned int		preempt_count;	/* saved while switched out */
 	unsigned long		cpus_allowed;	/* CPU mask; under pi_lock + rq->lock */
@@ -145,6 +149,24 @@ static inline unsigned int task_cpu(const struct task_struct *p)
 	return READ_ONCE(p->cpu);
 }
 
+/* The nice value of @p, -20..19. */
+static inline int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(READ_ONCE(p->static_prio));
+}
+
+/* The priority sched_switch and sched_wakeup report: 120 + nice (no real-time policies). */
+static inline int task_trace_prio(const struct task_struct *p)
+{
+	return READ_ONCE(p->static_prio);
+}
+
+/* The priority /proc/PID/stat reports (field 18): 20 + nice. */
+static inline int task_prio(const struct task_struct *p)
+{
+	return READ_ONCE(p->static_prio) - MAX_RT_PRIO;
+}
+
 static inline bool is_idle_task(const struct task_struct *p)
 {
 	return p->flags & PF_IDLE;
@@ -180,6 +202,7 @@ int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 int set_cpus_allowed_ptr(struct task_struct *p, const unsigned long *new_mask);
 void kick_process(struct task_struct *p);
+void set_user_nice(struct task_struct *p, long nice);
 
 /* Panics ("BUG: sleeping function called from invalid context") in atomic context. */
 void __might_sleep(const char *file, int line);

@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The scheduler core: per-CPU run queues served round-robin, wakeups, preemption, task
- * placement and migration, the pid table, and the end of a task (do_exit() for kernel
- * threads; the process layer adds its own teardown in front of it).
+ * The scheduler core: per-CPU run queues served in order of weighted CPU time (fair.h),
+ * wakeups, preemption, task placement and migration, the pid table, and the end of a task
+ * (do_exit() for kernel threads; the process layer adds its own teardown in front of it).
+ *
+ * Fair sharing: the running task is charged the local_clock() time since its last charge at
+ * every tick and every switch, scaled by its nice value's weight, into its vruntime. The
+ * tick preempts it once it is SCHED_GRANULARITY_NS of virtual time ahead of the first waiting
+ * task; the switch then runs the task with the smallest vruntime. A task that wakes up keeps
+ * its vruntime, moved up to at most SCHED_WAKEUP_CREDIT_NS behind the queue's minimum: a
+ * short sleep earns nothing and a long one does not buy a long run. A new task starts at the
+ * minimum. Every running task's vruntime grows, so every queued task reaches the front.
  *
  * Context switch protocol (see also <starling/sched.h> on the preemption count):
  *
@@ -36,8 +44,10 @@
 #include <starling/slab.h>
 #include <starling/mm.h>
 #include <starling/trace_sched.h>
+#include <starling/time.h>
 #include <asm/processor.h>
 #include "sched.h"
+#include "fair.h"
 #include "../process/internal.h"	/* proc_free_deferred() */
 
 #define PIDHASH_SIZE	64
@@ -64,17 +74,85 @@ static void resched_curr(struct rq *rq)
 		arch_send_reschedule(rq->cpu);
 }
 
-/* Put runnable @p at the tail of @rq's queue. */
-static void activate_task(struct rq *rq, struct task_struct *p)
+/* Move rq->min_vruntime up to the smallest vruntime of curr and the queue. */
+static void update_min_vruntime(struct rq *rq)
 {
+	struct task_struct *curr = rq->curr;
+	struct task_struct *first = list_first_entry_or_null(&rq->queue, struct task_struct,
+							      run_list);
+	u64 v;
+
 	lockdep_assert_held(&rq->lock);
+	if (curr != rq->idle && curr->on_rq) {
+		v = curr->vruntime;
+		if (first && vruntime_before(first->vruntime, v))
+			v = first->vruntime;
+	} else if (first) {
+		v = first->vruntime;
+	} else {
+		return;
+	}
+	if (vruntime_before(rq->min_vruntime, v))
+		WRITE_ONCE(rq->min_vruntime, v);
+}
+
+/* Charge the running task for the CPU time since its last charge. */
+static void update_curr(struct rq *rq)
+{
+	struct task_struct *curr = rq->curr;
+	u64 now;
+	s64 delta;
+
+	lockdep_assert_held(&rq->lock);
+	if (curr == rq->idle)
+		return;
+	now = local_clock();
+	delta = (s64)(now - curr->exec_start);
+	curr->exec_start = now;
+	if (delta <= 0)
+		return;
+	curr->vruntime += calc_delta_fair((u64)delta, task_nice(curr));
+	update_min_vruntime(rq);
+}
+
+/* Queue @p (on no queue) behind every task whose vruntime is not after its own. */
+static void enqueue_sorted(struct rq *rq, struct task_struct *p)
+{
+	struct list_head *pos = &rq->queue;
+	struct task_struct *t;
+
+	lockdep_assert_held(&rq->lock);
+	list_for_each_entry(t, &rq->queue, run_list) {
+		if (vruntime_before(p->vruntime, t->vruntime)) {
+			pos = &t->run_list;
+			break;
+		}
+	}
+	list_add_tail(&p->run_list, pos);
+	rq->nr_queued++;
+}
+
+#define ENQUEUE_MOVE	0	/* runnable, moving from another run queue (or the same) */
+#define ENQUEUE_WAKEUP	1	/* was asleep */
+#define ENQUEUE_NEW	2	/* first time on any run queue */
+
+/* Put runnable @p on @rq's queue, in its place by vruntime. */
+static void activate_task(struct rq *rq, struct task_struct *p, int how)
+{
+	unsigned int from = p->cpu;
+
+	lockdep_assert_held(&rq->lock);
+	if (how == ENQUEUE_NEW)
+		p->vruntime = rq->min_vruntime;
+	else if (from != rq->cpu && from < NR_CPUS)
+		p->vruntime = p->vruntime - READ_ONCE(cpu_rq(from)->min_vruntime) +
+			      rq->min_vruntime;
+	if (how == ENQUEUE_WAKEUP)
+		p->vruntime = place_waking(p->vruntime, rq->min_vruntime);
 	WRITE_ONCE(p->cpu, rq->cpu);
 	p->on_rq = 1;
-	list_add_tail(&p->run_list, &rq->queue);
-	rq->nr_queued++;
+	enqueue_sorted(rq, p);
 	WRITE_ONCE(rq->nr_running, rq->nr_running + 1);
-	if (p->time_slice <= 0)
-		p->time_slice = SCHED_SLICE_TICKS;
 	if (rq->curr == rq->idle)
 		resched_curr(rq);
 }
@@ -157,13 +235,16 @@ static unsigned int select_task_rq(struct task_struct *p, bool prefer_prev)
 	return best;
 }
 
-/* Queue @p, on no run queue and not running, on a CPU it may use; caller holds p->pi_lock. */
-static void place_task(struct task_struct *p, bool prefer_prev)
+/*
+ * Queue @p, on no run queue and not running, on a CPU it may use (its previous one first if
+ * @how is ENQUEUE_WAKEUP); caller holds p->pi_lock.
+ */
+static void place_task(struct task_struct *p, int how)
 {
-	struct rq *rq = cpu_rq(select_task_rq(p, prefer_prev));
+	struct rq *rq = cpu_rq(select_task_rq(p, how == ENQUEUE_WAKEUP));
 
 	spin_lock(&rq->lock);
-	activate_task(rq, p);
+	activate_task(rq, p, how);
 	spin_unlock(&rq->lock);
 }
 
@@ -182,7 +263,7 @@ static void finish_task_switch(struct task_struct *prev)
 	if (migrate) {
 		/* prev may not run here any more; it is on no queue and only we know of it. */
 		spin_lock(&prev->pi_lock);
-		place_task(prev, false);
+		place_task(prev, ENQUEUE_MOVE);
 		spin_unlock(&prev->pi_lock);
 	}
 	if (dead) {
@@ -200,6 +281,7 @@ static void __schedule(bool preempt)
 	struct rq *rq = cpu_rq(smp_processor_id());
 
 	spin_lock(&rq->lock);
+	update_curr(rq);
 	prev->need_resched = 0;
 	if (prev != rq->idle) {
 		if (!preempt && prev->state != TASK_RUNNING) {
@@ -221,8 +303,7 @@ static void __schedule(bool preempt)
 		next = prev;
 	} else {
 		if (prev != rq->idle && prev->on_rq) {
-			list_add_tail(&prev->run_list, &rq->queue);
-			rq->nr_queued++;
+			enqueue_sorted(rq, prev);
 			if (preempt)
 				prev->nivcsw++;
 		}
@@ -245,8 +326,8 @@ static void __schedule(bool preempt)
 	rq->nr_switches++;
 	next->on_cpu = 1;
 	next->need_resched = 0;
-	if (next->time_slice <= 0)
-		next->time_slice = SCHED_SLICE_TICKS;
+	next->exec_start = local_clock();
+	update_min_vruntime(rq);
 	prev->preempt_count = preempt_count();
 	trace_sched_switch(preempt, prev, next);
 	prev = arch_switch_to(prev, next);
@@ -326,9 +407,24 @@ bool need_resched(void)
 
 /**
  * yield() - let other runnable tasks on this CPU run first
+ *
+ * Current gives up whatever lead it has: it goes behind every task queued on its CPU.
  */
 void yield(void)
 {
+	unsigned long flags = arch_local_irq_save();
+	struct rq *rq = cpu_rq(smp_processor_id());
+	struct task_struct *last;
+
+	spin_lock(&rq->lock);
+	if (current != rq->idle && !list_empty(&rq->queue)) {
+		update_curr(rq);
+		last = list_last_entry(&rq->queue, struct task_struct, run_list);
+		if (vruntime_before(current->vruntime, last->vruntime))
+			current->vruntime = last->vruntime;
+	}
+	spin_unlock(&rq->lock);
+	arch_local_irq_restore(flags);
 	__set_current_state(TASK_RUNNING);
 	schedule();
 }
@@ -361,8 +457,9 @@ void __might_sleep(const char *file, int line)
  * @user_tick: the interrupt came from user mode
  *
  * CPU 0 also advances jiffies and runs expired timers. Charges the tick to the running
- * task (user or system time, and its process's CPU-time interval timers) and asks for a
- * reschedule when its slice is over and another task is waiting.
+ * task (user or system time, and its process's CPU-time interval timers), charges its
+ * vruntime, and asks for a reschedule when it has got far enough ahead of the first waiting
+ * task.
  */
 void scheduler_tick(bool user_tick)
 {
@@ -386,9 +483,12 @@ void scheduler_tick(bool user_tick)
 			curr->utime++;
 		else
 			curr->stime++;
-		if (--curr->time_slice <= 0) {
-			curr->time_slice = SCHED_SLICE_TICKS;
-			if (rq->nr_queued)
+		update_curr(rq);
+		if (rq->nr_queued) {
+			struct task_struct *first = list_first_entry(&rq->queue,
+								     struct task_struct, run_list);
+
+			if (tick_should_preempt(curr->vruntime, first->vruntime))
 				resched_curr(rq);
 		}
 	}
@@ -445,7 +545,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	while (smp_load_acquire(&p->on_cpu))
 		cpu_relax();
 	WRITE_ONCE(p->state, TASK_RUNNING);
-	place_task(p, true);
+	place_task(p, ENQUEUE_WAKEUP);
 	trace_sched_wakeup(p, task_cpu(p));
 out_unlock:
 	spin_unlock_irqrestore(&p->pi_lock, flags);
@@ -480,7 +580,7 @@ void wake_up_new_task(struct task_struct *p)
 
 	spin_lock_irqsave(&p->pi_lock, flags);
 	WRITE_ONCE(p->state, TASK_RUNNING);
-	place_task(p, false);
+	place_task(p, ENQUEUE_NEW);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
@@ -532,10 +632,28 @@ int set_cpus_allowed_ptr(struct task_struct *p, const unsigned long *new_mask)
 	} else {
 		deactivate_queued(rq, p);
 		spin_unlock(&rq->lock);
-		place_task(p, false);
+		place_task(p, ENQUEUE_MOVE);
 	}
 	spin_unlock_irqrestore(&p->pi_lock, flags);	/* may preempt current right here */
 	return 0;
+}
+
+/**
+ * set_user_nice() - give @p a new nice value
+ * @p: the task
+ * @nice: the value, clamped to -20..19
+ *
+ * Callers check permission first (kernel/sys.c). The queue order does not depend on the
+ * weight, so nothing moves: the scheduler charges @p's CPU time at the new weight from its
+ * next charge on. No lock: any context, any task, including under tasklist_lock.
+ */
+void set_user_nice(struct task_struct *p, long nice)
+{
+	if (nice < MIN_NICE)
+		nice = MIN_NICE;
+	if (nice > MAX_NICE)
+		nice = MAX_NICE;
+	WRITE_ONCE(p->static_prio, NICE_TO_PRIO((int)nice));
 }
 
 /**
@@ -570,7 +688,7 @@ bool idle_balance(void)
 	list_for_each_entry(p, &src->queue, run_list) {
 		if ((p->cpus_allowed >> this) & 1) {
 			deactivate_queued(src, p);
-			activate_task(dst, p);
+			activate_task(dst, p, ENQUEUE_MOVE);
 			moved = true;
 			break;
 		}
@@ -703,7 +821,7 @@ struct task_struct *task_alloc(void)
 	p->state = TASK_NEW;
 	p->cpus_allowed = ~0UL;
 	p->preempt_count = PREEMPT_OFFSET;
-	p->time_slice = SCHED_SLICE_TICKS;
+	p->static_prio = DEFAULT_PRIO;
 	p->cpu = smp_processor_id();
 	p->exit_signal = -1;
 	atomic_set(&p->usage, 1);
@@ -822,6 +940,7 @@ void init_idle(struct task_struct *idle, unsigned int cpu)
 	idle->on_rq = 1;
 	idle->on_cpu = 1;
 	idle->exit_signal = -1;
+	idle->static_prio = DEFAULT_PRIO;
 	atomic_set(&idle->usage, 1);
 	spin_lock_init(&idle->pi_lock);
 	INIT_LIST_HEAD(&idle->run_list);

@@ -11,7 +11,8 @@
  *   raw_syscalls:sys_exit      NR = ret
  *
  * The hooks are in <starling/trace_sched.h>; the scheduler, fork, exec, exit and the syscall
- * entry call them. Starling has no priorities yet: every task reports Linux's nice-0 prio 120.
+ * entry call them. prio is Linux's p->prio: 120 + nice (Starling has no real-time policies
+ * and no priority inheritance, so it is always the static priority).
  */
 #include <starling/types.h>
 #include <starling/compiler.h>
@@ -22,7 +23,6 @@
 #include <starling/trace_sched.h>
 #include "trace_internal.h"
 
-#define DEFAULT_PRIO		120
 #define TASK_REPORT_MAX		0x100	/* prev_state bit: preempted while runnable */
 #define EXEC_FILENAME_MAX	256
 
@@ -314,11 +314,11 @@ void __trace_sched_switch(bool preempt, struct task_struct *prev, struct task_st
 		return;
 	copy_comm(e->prev_comm, prev);
 	e->prev_pid = prev->pid;
-	e->prev_prio = DEFAULT_PRIO;
+	e->prev_prio = task_trace_prio(prev);
 	e->prev_state = switch_state(preempt, prev);
 	copy_comm(e->next_comm, next);
 	e->next_pid = next->pid;
-	e->next_prio = DEFAULT_PRIO;
+	e->next_prio = task_trace_prio(next);
 	trace_event_buffer_commit(&fbuf);
 	tracing_record_cmdline(next->pid, next->comm);
 }
@@ -333,7 +333,7 @@ void __trace_sched_wakeup(struct task_struct *p, int target_cpu)
 		return;
 	copy_comm(e->comm, p);
 	e->pid = p->pid;
-	e->prio = DEFAULT_PRIO;
+	e->prio = task_trace_prio(p);
 	e->target_cpu = target_cpu;
 	trace_event_buffer_commit(&fbuf);
 }
@@ -381,7 +381,7 @@ void __trace_sched_process_exit(struct task_struct *p)
 		return;
 	copy_comm(e->comm, p);
 	e->pid = p->pid;
-	e->prio = DEFAULT_PRIO;
+	e->prio = task_trace_prio(p);
 	trace_event_buffer_commit(&fbuf);
 }
 
