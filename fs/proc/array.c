@@ -5,7 +5,7 @@
  * boot, memory in bytes (vsize) and pages (rss). status is "Name:\tvalue" lines; the Vm*
  * lines are "%8lu kB" and appear only for processes with an address space.
  *
- * Fields Starling does not track (fault counts, priorities other than the default, delay
+ * Fields Starling does not track (fault counts, real-time priority and policy, delay
  * accounting, guest time) read as Linux shows them for a task that never had any.
  */
 #include <starling/fs.h>
@@ -130,7 +130,8 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, " %llu %llu %llu %llu",
 		   ticks_to_clock_t(task->utime), ticks_to_clock_t(task->stime),
 		   ticks_to_clock_t(cutime), ticks_to_clock_t(cstime));
-	seq_printf(m, " 20 0 %d 0", get_nr_threads(task));	/* priority nice threads 0 */
+	seq_printf(m, " %d %d %d 0", task_prio(task), task_nice(task),	/* priority nice */
+		   get_nr_threads(task));			/* threads, itrealvalue */
 	seq_printf(m, " %llu %lu %lu %lu",
 		   ticks_to_clock_t(task->start_jiffies - INITIAL_JIFFIES), vsize, rss, rsslim);
 	seq_printf(m, " %lu %lu %lu 0 0",		/* startcode endcode startstack esp eip */
