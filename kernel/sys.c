@@ -2,7 +2,8 @@
 /*
  * Process attributes: pids, user and group ids (with Linux's permission rules: root may set
  * anything, others only ids they already hold), supplementary groups, process groups and
- * sessions, prctl(PR_SET_NAME...), CPU affinity, sched_yield and resource limits.
+ * sessions, prctl(PR_SET_NAME...), nice values (getpriority/setpriority), CPU affinity,
+ * sched_yield and resource limits.
  *
  * Process groups and sessions live in signal_struct.pgrp/session under tasklist_lock.
  */
@@ -571,6 +572,108 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 }
 
 /* ---- scheduling ------------------------------------------------------------------------ */
+
+/*
+ * Nice values, with Linux's rules. A task may change the nice value of a task whose real or
+ * effective uid is the caller's effective uid, or any with CAP_SYS_NICE (else EPERM). Going
+ * below the current value needs CAP_SYS_NICE or an RLIMIT_NICE of the target of at least
+ * 20 - nice (else EACCES; the default limit is 0). PRIO_PROCESS names one thread, PRIO_PGRP
+ * every thread of a process group, PRIO_USER every thread whose real uid is @who; @who 0 is
+ * the caller's own. setpriority() returns the last error met, or 0 if every task changed;
+ * ESRCH when none matched.
+ */
+static bool set_one_prio_perm(struct task_struct *p)
+{
+	const struct cred *cred = current_cred(), *pcred = task_cred(p);
+
+	return pcred->uid == cred->euid || pcred->euid == cred->euid || capable(CAP_SYS_NICE);
+}
+
+static bool can_nice(struct task_struct *p, int nice)
+{
+	struct signal_struct *sig = task_signal(p);
+	unsigned long limit = sig ? READ_ONCE(sig->rlim[RLIMIT_NICE].rlim_cur) : 0;
+
+	return (unsigned long)nice_to_rlimit(nice) <= limit || capable(CAP_SYS_NICE);
+}
+
+/* Set @p's nice value; @error is the result so far (-ESRCH when nothing matched yet). */
+static long set_one_prio(struct task_struct *p, int nice, long error)
+{
+	if (!set_one_prio_perm(p))
+		return -EPERM;
+	if (nice < task_nice(p) && !can_nice(p, nice))
+		return -EACCES;
+	set_user_nice(p, nice);
+	return error == -ESRCH ? 0 : error;
+}
+
+/* Does @p belong to the PRIO_PGRP or PRIO_USER set @who (already resolved from 0)? */
+static bool prio_match(struct task_struct *p, int which, long who)
+{
+	if (which == PRIO_PGRP)
+		return task_signal(p) && task_pgrp_nr(p) == who;
+	return task_cred(p)->uid == (uid_t)who;
+}
+
+/* The @who that 0 stands for. */
+static long prio_who(int which, int who)
+{
+	if (who)
+		return which == PRIO_USER ? (long)(uid_t)who : who;
+	return which == PRIO_PGRP ? task_pgrp_nr(current) : (long)current_uid();
+}
+
+SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long error = -ESRCH, id;
+
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	if (niceval < MIN_NICE)
+		niceval = MIN_NICE;
+	if (niceval > MAX_NICE)
+		niceval = MAX_NICE;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (which == PRIO_PROCESS) {
+		p = who ? find_task_by_pid(who) : current;
+		if (p)
+			error = set_one_prio(p, niceval, error);
+	} else {
+		id = prio_who(which, who);
+		list_for_each_entry(p, &init_tasks, tasks)
+			if (prio_match(p, which, id))
+				error = set_one_prio(p, niceval, error);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return error;
+}
+
+/* Return: 20 - the lowest nice value among the matching tasks (1..40), or -ESRCH. */
+SYSCALL_DEFINE2(getpriority, int, which, int, who)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH, id;
+
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (which == PRIO_PROCESS) {
+		p = who ? find_task_by_pid(who) : current;
+		if (p)
+			ret = nice_to_rlimit(task_nice(p));
+	} else {
+		id = prio_who(which, who);
+		list_for_each_entry(p, &init_tasks, tasks)
+			if (prio_match(p, which, id) && nice_to_rlimit(task_nice(p)) > ret)
+				ret = nice_to_rlimit(task_nice(p));
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
 
 SYSCALL_DEFINE0(sched_yield)
 {

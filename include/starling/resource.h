@@ -42,6 +42,11 @@ struct rlimit64 {
 	u64		rlim_max;
 };
 
+/* getpriority/setpriority: which. */
+#define PRIO_PROCESS		0
+#define PRIO_PGRP		1
+#define PRIO_USER		2
+
 #define RUSAGE_SELF		0
 #define RUSAGE_CHILDREN		(-1)
 #define RUSAGE_THREAD		1
