@@ -97,6 +97,16 @@ void __noprobe kprobe_run_post_handlers(struct kprobe_point *kp, struct pt_regs 
 			p->post_handler(p, regs, 0);
 }
 
+bool __noprobe kprobe_has_post_handlers(struct kprobe_point *kp)
+{
+	struct kprobe *p;
+
+	list_for_each_entry(p, &kp->probes, list)
+		if (!(p->flags & KPROBE_FLAG_DISABLED) && p->post_handler)
+			return true;
+	return false;
+}
+
 void __noprobe kprobe_count_missed(struct kprobe_point *kp)
 {
 	struct kprobe *p;

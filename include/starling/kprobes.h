@@ -133,6 +133,7 @@ bool arch_kprobe_masked_irqs(void);
 struct kprobe_point *get_kprobe_point(unsigned long addr);
 int kprobe_run_pre_handlers(struct kprobe_point *kp, struct pt_regs *regs);
 void kprobe_run_post_handlers(struct kprobe_point *kp, struct pt_regs *regs);
+bool kprobe_has_post_handlers(struct kprobe_point *kp);
 void kprobe_count_missed(struct kprobe_point *kp);
 unsigned long kretprobe_trampoline_handler(struct pt_regs *regs);
 

@@ -4,7 +4,7 @@
  *
  * Arming writes int3 (0xcc) over the first byte of the probed instruction through
  * text_poke() inside stop_machine(), so no CPU executes a half-written instruction. A copy of
- * the instruction sits in a 32-byte slot of an instruction page (within +-2 GiB of the
+ * the instruction sits in a 64-byte slot of an instruction page (within +-2 GiB of the
  * kernel, so RIP-relative operands can be re-aimed). A hit:
  *
  *   int3 -> pre handlers -> ip = slot, TF set, IF clear -> the copy runs once -> #DB ->
@@ -13,6 +13,19 @@
  * Fix-ups after the step, from the decoder's class: relative branches and calls land at
  * slot-relative targets and get ip -= slot - addr; calls also get their pushed return
  * address corrected; ret and indirect jumps/calls already hold absolute targets.
+ *
+ * Boosting: an instruction that needs no fix-up (no branch, call or return) on a probe with
+ * no post handler is not stepped. The slot holds two copies of it, each followed by
+ * `jmp addr + len`, the second with an `sti` in between:
+ *
+ *   slot + 0:              insn; jmp addr + len           for a context with IRQs off
+ *   slot + BOOST_IRQS_ON:  insn; sti; jmp addr + len      for a context with IRQs on
+ *
+ * and the int3 handler returns into one of them with IF clear. So no interrupt, and no
+ * preemption, can ever leave a task inside a slot (sti's shadow covers the jmp): a removed
+ * probe's slot is free once stop_machine() is over, as for stepping. One trap instead of
+ * two. The instructions that read or change IF (pushf, popf, cli, sti) and hlt are never
+ * accepted by the decoder, so running the copy with IF clear changes nothing it can see.
  *
  * A probe on a function's first byte takes another road when the function starts with the
  * 5-byte nop that -mfentry -mnop-mcount compile in (the sites are listed in __mcount_loc):
@@ -48,6 +61,9 @@
 
 #define X86_EFLAGS_TF		0x100UL
 #define CALL_INSN_OPCODE	0xe8
+#define JMP_INSN_OPCODE		0xe9
+#define STI_INSN_OPCODE		0xfb
+#define BOOST_IRQS_ON		(KPROBE_SLOT_SIZE / 2)	/* the second copy in a slot */
 #define DR6_BS			(1UL << 14)
 #define SLOTS_PER_PAGE		(PAGE_SIZE / KPROBE_SLOT_SIZE)
 
@@ -229,6 +245,36 @@ static int insn_pages_init(void)
 }
 core_initcall(insn_pages_init);
 
+/*
+ * One copy of the instruction at @at: its RIP-relative displacement re-aimed for @at, then
+ * (for boosting) `sti` when @sti, and `jmp addr + len`. -EINVAL if a target is out of rel32
+ * reach.
+ */
+static int write_slot_copy(u8 *at, const u8 *orig, const struct insn *insn, unsigned long addr,
+			   bool sti)
+{
+	u8 code[BOOST_IRQS_ON];
+	unsigned int n = insn->length;
+	s64 rel;
+
+	memcpy(code, orig, n);
+	if (insn->rip_relative) {
+		rel = (s64)insn->displacement + (s64)addr - (s64)at;
+		if (rel != (s32)rel)
+			return -EINVAL;
+		memcpy(code + insn->disp_offset, &(s32){ rel }, 4);
+	}
+	if (sti)
+		code[n++] = STI_INSN_OPCODE;
+	rel = (s64)(addr + insn->length) - (s64)((unsigned long)at + n + 5);
+	if (rel != (s32)rel)
+		return -EINVAL;
+	code[n] = JMP_INSN_OPCODE;
+	memcpy(code + n + 1, &(s32){ rel }, 4);
+	text_poke(at, code, n + 5);
+	return 0;
+}
+
 int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 {
 	u8 buf[MAX_INSN_SIZE];
@@ -251,17 +297,6 @@ int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 	slot = alloc_slot();
 	if (!slot)
 		return -ENOMEM;
-	if (insn.rip_relative) {
-		s64 disp = (s64)insn.displacement + (s64)addr - (s64)slot;
-		s32 d32 = (s32)disp;
-
-		if (disp != d32) {
-			kp->ainsn.insn = slot;
-			arch_free_kprobe_insn(kp);
-			return -EINVAL;
-		}
-		memcpy(buf + insn.disp_offset, &d32, sizeof(d32));
-	}
 	kp->ainsn.insn = slot;
 	kp->ainsn.opcode = buf[0];
 	kp->ainsn.len = insn.length;
@@ -270,7 +305,12 @@ int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 	kp->ainsn.fix_ip = cls != INSN_KPROBE_EMULATE_RET &&
 			   cls != INSN_KPROBE_EMULATE_JMP_INDIRECT &&
 			   cls != INSN_KPROBE_EMULATE_CALL_INDIRECT;
-	text_poke(slot, buf, insn.length);
+	kp->ainsn.boostable = cls == INSN_KPROBE_SAFE_TO_STEP || cls == INSN_KPROBE_RIP_RELATIVE;
+	if (write_slot_copy(slot, buf, &insn, addr, false) ||
+	    (kp->ainsn.boostable && write_slot_copy(slot + BOOST_IRQS_ON, buf, &insn, addr, true))) {
+		arch_free_kprobe_insn(kp);
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -398,6 +438,16 @@ bool __noprobe kprobe_breakpoint_handler(struct pt_regs *regs)
 	kcb->status = KPROBE_HIT_ACTIVE;
 	if (kprobe_run_pre_handlers(kp, regs)) {
 		kcb->cur = NULL;	/* a handler redirected regs->ip */
+		kcb->status = KPROBE_IDLE;
+		return true;
+	}
+	if (kp->ainsn.boostable && !kprobe_has_post_handlers(kp)) {
+		regs->ip = (unsigned long)kp->ainsn.insn;
+		if (regs->flags & X86_EFLAGS_IF) {
+			regs->ip += BOOST_IRQS_ON;
+			regs->flags &= ~X86_EFLAGS_IF;
+		}
+		kcb->cur = NULL;
 		kcb->status = KPROBE_IDLE;
 		return true;
 	}

@@ -12,7 +12,7 @@
 
 typedef u8 kprobe_opcode_t;
 
-#define KPROBE_SLOT_SIZE	32
+#define KPROBE_SLOT_SIZE	64	/* two copies of at most 15 + 1 + 5 bytes */
 
 struct arch_specific_insn {
 	kprobe_opcode_t	*insn;		/* out-of-line copy in an instruction page */
@@ -21,6 +21,7 @@ struct arch_specific_insn {
 	bool		fix_ip;		/* after the step, ip -= (slot - addr) */
 	bool		fix_call;	/* after the step, the pushed return address too */
 	bool		fentry;		/* a function-entry nop: armed as a call, no slot */
+	bool		boostable;	/* no fix-up: may run from the slot without a step */
 };
 #endif /* __ASSEMBLY__ */
 
