@@ -7,11 +7,12 @@
 #include <starling/binfmts.h>
 #include <starling/errno.h>
 #include <starling/string.h>
+#include <asm/elf.h>
 
 #define ELF_PAGE_SIZE	4096UL
 
 /**
- * elf_check_header() - is @buf the header of an ELF64 x86_64 executable?
+ * elf_check_header() - is @buf the header of an ELF64 executable for this arch (ELF_ARCH)?
  * @buf: the first bytes of the file
  * @len: how many bytes of @buf are valid
  *
@@ -28,7 +29,7 @@ int elf_check_header(const void *buf, size_t len)
 		return -ENOEXEC;
 	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
 		return -ENOEXEC;
-	if (eh->e_machine != EM_X86_64)
+	if (eh->e_machine != ELF_ARCH)
 		return -ENOEXEC;
 	if (eh->e_phentsize != sizeof(struct elf64_phdr))
 		return -ENOEXEC;

@@ -11,7 +11,7 @@
  *     handlers reset, close-on-exec files closed -> registers set for the entry point
  *
  * The initial stack, from STACK_TOP down, as Linux lays it out:
- *   NULL | execfn | envp strings | argv strings | "x86_64" | 16 random bytes | pad |
+ *   NULL | execfn | envp strings | argv strings | ELF_PLATFORM | 16 random bytes | pad |
  *   auxv (AT_NULL last) | NULL | envp[] | NULL | argv[] | argc   <- rsp, 16-byte aligned
  *
  * Static executables only (ET_EXEC and static-pie ET_DYN); a PT_INTERP fails with
@@ -41,6 +41,7 @@
 #include <uapi/linux/stat.h>
 #include <asm/processor.h>
 #include <asm/syscall.h>
+#include <asm/elf.h>
 
 #define ELF_ET_DYN_BASE		0x555555554000UL	/* static-pie load address */
 #define STACK_EXTRA		(128UL << 10)		/* stack VMA beyond the initial data */
@@ -372,7 +373,8 @@ static long create_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 	unsigned long items = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * NR_AUXV;
 	const struct cred *cred = current_cred();
 	unsigned long *vec, *v, stack_size, a;
-	u32 eax, ebx, ecx, edx;
+	const char *k_platform = ELF_PLATFORM;
+	size_t platform_len = k_platform ? strlen(k_platform) + 1 : 0;
 	char rnd[16];
 	u8 *image;
 	long ret;
@@ -381,7 +383,7 @@ static long create_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 	execfn = p -= execfn_len;
 	envp = p -= bprm->envs_len;
 	argp = p -= bprm->args_len;
-	platform = p -= sizeof("x86_64");
+	platform = p -= platform_len;
 	random = p -= sizeof(rnd);
 	p &= ~15UL;
 	sp = (p - items * sizeof(unsigned long)) & ~15UL;
@@ -404,7 +406,8 @@ static long create_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 	memcpy(AT(execfn), bprm->filename, execfn_len);
 	memcpy(AT(envp), bprm->envs, bprm->envs_len);
 	memcpy(AT(argp), bprm->args, bprm->args_len);
-	memcpy(AT(platform), "x86_64", sizeof("x86_64"));
+	if (k_platform)
+		memcpy(AT(platform), k_platform, platform_len);
 	get_random_bytes_arch(rnd, sizeof(rnd));
 	memcpy(AT(random), rnd, sizeof(rnd));
 
@@ -420,9 +423,8 @@ static long create_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 		envp += strlen((char *)AT(envp)) + 1;
 	}
 	*v++ = 0;
-	cpuid(1, 0, &eax, &ebx, &ecx, &edx);
 #define AUX(id, val)	do { *v++ = (id); *v++ = (val); } while (0)
-	AUX(AT_HWCAP, edx);
+	AUX(AT_HWCAP, ELF_HWCAP);
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_PHDR, el->phdr);
@@ -439,7 +441,8 @@ static long create_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 	AUX(AT_RANDOM, random);
 	AUX(AT_HWCAP2, 0);
 	AUX(AT_EXECFN, execfn);
-	AUX(AT_PLATFORM, platform);
+	if (k_platform)
+		AUX(AT_PLATFORM, platform);
 	AUX(AT_NULL, 0);
 #undef AUX
 #undef AT

@@ -14,12 +14,13 @@
 #include <starling/sched.h>
 #include <starling/string.h>
 #include <starling/syscalls.h>
+#include <asm/syscall.h>
 #include <starling/uaccess.h>
 #include <asm/pgtable.h>
 
-long __x64_sys_mprotect(const struct pt_regs *regs);
-long __x64_sys_munmap(const struct pt_regs *regs);
-long __x64_sys_brk(const struct pt_regs *regs);
+long __ARCH_SYS(_mprotect)(const struct pt_regs *regs);
+long __ARCH_SYS(_munmap)(const struct pt_regs *regs);
+long __ARCH_SYS(_brk)(const struct pt_regs *regs);
 
 static int failures;
 
@@ -33,8 +34,9 @@ static int failures;
 static long call3(long (*fn)(const struct pt_regs *), unsigned long a, unsigned long b,
 		  unsigned long c)
 {
-	struct pt_regs regs = { .di = a, .si = b, .dx = c };
+	struct pt_regs regs = { 0 };
 
+	syscall_set_arguments(current, &regs, (const unsigned long[6]){ a, b, c });
 	return fn(&regs);
 }
 
@@ -99,20 +101,20 @@ static void test_address_space(void)
 	}
 
 	/* mprotect, munmap, brk through their system call entries. */
-	CHECK(call3(__x64_sys_mprotect, a, PAGE_SIZE, PROT_READ) == 0);
+	CHECK(call3(__ARCH_SYS(_mprotect), a, PAGE_SIZE, PROT_READ) == 0);
 	CHECK(put_user(1UL, (unsigned long __user *)a) == -EFAULT);
 	CHECK(get_user(v, (unsigned long __user *)a) == 0 && v == 0x5678);
-	CHECK(call3(__x64_sys_mprotect, a + 1, PAGE_SIZE, PROT_READ) == -EINVAL);
-	CHECK(call3(__x64_sys_munmap, a + PAGE_SIZE, PAGE_SIZE, 0) == 0);
+	CHECK(call3(__ARCH_SYS(_mprotect), a + 1, PAGE_SIZE, PROT_READ) == -EINVAL);
+	CHECK(call3(__ARCH_SYS(_munmap), a + PAGE_SIZE, PAGE_SIZE, 0) == 0);
 	CHECK(get_user(v, (unsigned long __user *)(a + PAGE_SIZE)) == -EFAULT);
 	CHECK(get_user(v, (unsigned long __user *)(a + 2 * PAGE_SIZE)) == 0);
 	CHECK(mm->map_count == 2);
 
 	mm->start_brk = mm->brk = 0x600000;
-	CHECK(call3(__x64_sys_brk, 0, 0, 0) == 0x600000);
-	CHECK(call3(__x64_sys_brk, 0x603000, 0, 0) == 0x603000);
+	CHECK(call3(__ARCH_SYS(_brk), 0, 0, 0) == 0x600000);
+	CHECK(call3(__ARCH_SYS(_brk), 0x603000, 0, 0) == 0x603000);
 	CHECK(put_user(7UL, (unsigned long __user *)0x602ff8) == 0);
-	CHECK(call3(__x64_sys_brk, 0x601000, 0, 0) == 0x601000);
+	CHECK(call3(__ARCH_SYS(_brk), 0x601000, 0, 0) == 0x601000);
 	CHECK(get_user(v, (unsigned long __user *)0x602ff8) == -EFAULT);
 
 	/* A GROWSDOWN area grows to meet a fault below it. */

@@ -406,9 +406,17 @@ SYSCALL_DEFINE0(vfork)
 	return kernel_clone(&args);
 }
 
-/* x86_64 argument order: flags, newsp, parent_tidptr, child_tidptr, tls. */
+/*
+ * The argument order is the arch's, as in Linux: x86_64 passes flags, newsp, parent_tidptr,
+ * child_tidptr, tls; CONFIG_CLONE_BACKWARDS arches (riscv64) swap the last two.
+ */
+#if CONFIG_CLONE_BACKWARDS
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, unsigned long, tls, int __user *, child_tidptr)
+#else
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+#endif
 {
 	struct kernel_clone_args args = {
 		.flags = clone_flags & ~CSIGNAL,

@@ -19,6 +19,7 @@
 #include <starling/utsname.h>
 #include <starling/version.h>
 #include <asm/processor.h>
+#include <asm/elf.h>
 
 #define __NR_newuname		__NR_uname	/* Linux names the entry __x64_sys_newuname */
 #define GRND_NONBLOCK		0x0001
@@ -66,7 +67,7 @@ SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 	strlcpy(u.sysname, UTS_SYSNAME, sizeof(u.sysname));
 	strlcpy(u.release, UTS_RELEASE, sizeof(u.release));
 	strlcpy(u.version, UTS_VERSION, sizeof(u.version));
-	strlcpy(u.machine, "x86_64", sizeof(u.machine));
+	strlcpy(u.machine, UTS_MACHINE, sizeof(u.machine));
 	spin_lock(&uts_lock);
 	memcpy(u.nodename, uts_nodename, sizeof(u.nodename));
 	memcpy(u.domainname, uts_domainname, sizeof(u.domainname));

@@ -14,11 +14,12 @@
 #include <starling/printk.h>
 #include <starling/string.h>
 #include <starling/syscalls.h>
+#include <asm/syscall.h>
 #include <starling/kernel.h>
 #include <asm/ptrace.h>
 #include "internal.h"
 
-long __x64_sys_kill(const struct pt_regs *regs);
+long __ARCH_SYS(_kill)(const struct pt_regs *regs);
 long kernel_wait(pid_t pid, int *status, int options);
 
 static int failures;
@@ -177,11 +178,10 @@ static int child_unprivileged_kill(void *arg)
 
 	new->uid = new->euid = new->suid = new->fsuid = 1000;
 	commit_creds(new);
-	regs.di = manager_pid;
-	regs.si = 0;
-	r1 = __x64_sys_kill(&regs);
-	regs.di = current->pid;
-	r2 = __x64_sys_kill(&regs);
+	syscall_set_arguments(current, &regs, (const unsigned long[6]){ manager_pid, 0 });
+	r1 = __ARCH_SYS(_kill)(&regs);
+	syscall_set_arguments(current, &regs, (const unsigned long[6]){ current->pid, 0 });
+	r2 = __ARCH_SYS(_kill)(&regs);
 	do_exit(wstatus_exited(r1 == -EPERM && r2 == 0 && !capable(CAP_KILL) ? 0 : 1));
 }
 

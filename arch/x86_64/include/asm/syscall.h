@@ -28,6 +28,18 @@ void syscall_init(void);
 /* The user registers of @p, at the top of its kernel stack. */
 struct pt_regs *task_pt_regs(struct task_struct *p);
 
+/* Set the six argument registers of a system call in @regs (Linux's name; @t unused). */
+static inline void syscall_set_arguments(struct task_struct *t, struct pt_regs *regs,
+					 const unsigned long *args)
+{
+	regs->di = args[0];
+	regs->si = args[1];
+	regs->dx = args[2];
+	regs->r10 = args[3];
+	regs->r8 = args[4];
+	regs->r9 = args[5];
+}
+
 /* The system call number @regs entered with (Linux's name; @t unused). */
 static inline long syscall_get_nr(struct task_struct *t, const struct pt_regs *regs)
 {
