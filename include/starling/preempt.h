@@ -22,7 +22,8 @@
 #define NMI_MASK		0x00f00000U
 
 void preempt_schedule(void);			/* reschedule if needed (kernel/sched) */
-bool need_resched(void);
+/* Out of line here; <starling/sched.h> turns need_resched() into an inline read of current. */
+bool (need_resched)(void);
 
 static __always_inline unsigned int preempt_count(void)
 {

@@ -121,6 +121,13 @@ struct task_struct {
 	unsigned long		nvcsw, nivcsw;	/* voluntary / involuntary switches */
 };
 
+/* The flag resched_curr() sets: one load where the task is known (preempt_enable() too). */
+static __always_inline bool task_need_resched(const struct task_struct *t)
+{
+	return t && READ_ONCE(t->need_resched);
+}
+#define need_resched()	task_need_resched(current)
+
 extern spinlock_t tasklist_lock;
 extern struct list_head init_tasks;	/* every task but the idle ones; tasklist_lock */
 extern bool scheduler_running;	/* set by rest_init(); might_sleep() checks from then on */

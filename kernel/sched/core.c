@@ -398,7 +398,7 @@ void preempt_schedule_irq(void)
 	} while (need_resched());
 }
 
-bool need_resched(void)
+bool (need_resched)(void)
 {
 	struct task_struct *t = current;
 

@@ -42,6 +42,7 @@
 #include <starling/irq_work.h>
 #include <starling/mm.h>
 #include <starling/preempt.h>
+#include <starling/sched.h>
 #include <starling/printk.h>
 #include <starling/slab.h>
 #include <starling/smp.h>

@@ -68,19 +68,16 @@ static unsigned long tracing_cpumask_bits = ~0UL;
 
 static unsigned long trace_counter;
 
-static u64 clock_local(void)		{ return local_clock(); }
-static u64 clock_global(void)		{ return ktime_get_ns(); }
 static u64 clock_counter(void)		{ return __atomic_add_fetch(&trace_counter, 1, __ATOMIC_RELAXED); }
 static u64 clock_uptime(void)		{ return get_jiffies_64(); }
-static u64 clock_mono(void)		{ return ktime_get_ns(); }
-static u64 clock_mono_raw(void)		{ return ktime_get_raw_ns(); }
-static u64 clock_boot(void)		{ return ktime_get_boot_ns(); }
-static u64 clock_tai(void)		{ return ktime_get_real_ns(); }
 
-/* In trace_clock_descs[] order; the arch's own clock, if any, is last. */
+/*
+ * In trace_clock_descs[] order; the arch's own clock, if any, is last. The time functions
+ * go in directly: every event calls its buffer's clock.
+ */
 static u64 (*const clock_fns[])(void) = {
-	clock_local, clock_global, clock_counter, clock_uptime, clock_local,
-	clock_mono, clock_mono_raw, clock_boot, clock_tai,
+	local_clock, ktime_get_ns, clock_counter, clock_uptime, local_clock,
+	ktime_get_ns, ktime_get_raw_ns, ktime_get_boot_ns, ktime_get_real_ns,
 #if ARCH_HAS_TRACE_CLOCK
 	arch_trace_clock,
 #endif
