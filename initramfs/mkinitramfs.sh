@@ -17,20 +17,23 @@
 # made without root, so their entries are written directly at the head of the archive: the
 # kernel needs /dev/console to give /init its stdin, stdout and stderr.
 #
-# BUSYBOX overrides the BusyBox binary (default /bin/busybox from busybox-static on x86_64);
-# CC the compiler of the test programs (default $CROSS_COMPILE gcc, linked -static).
+# BUSYBOX overrides the BusyBox binary (default /bin/busybox from busybox-static on x86_64,
+# build/riscv64/busybox on riscv64); CC the compiler of the test programs (default
+# $CROSS_COMPILE gcc, linked -static; CROSS_COMPILE defaults to riscv64-linux-gnu- there).
 set -eu
 
 ARCH=${1:?usage: mkinitramfs.sh ARCH BUILD}
 BUILD=${2:?usage: mkinitramfs.sh ARCH BUILD}
 SRC=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$SRC/.." && pwd)
-CC=${CC:-${CROSS_COMPILE:-}gcc}
 
 case $ARCH in
 x86_64)	BUSYBOX=${BUSYBOX:-/bin/busybox} ;;
+riscv64) BUSYBOX=${BUSYBOX:-$TOP/build/riscv64/busybox}	# scripts/build-busybox-riscv64.sh
+	CROSS_COMPILE=${CROSS_COMPILE:-riscv64-linux-gnu-} ;;
 *)	BUSYBOX=${BUSYBOX:?mkinitramfs: set BUSYBOX to a static $ARCH busybox} ;;
 esac
+CC=${CC:-${CROSS_COMPILE:-}gcc}
 [ -x "$BUSYBOX" ] || { echo "mkinitramfs: $BUSYBOX not found (run scripts/deps.sh $ARCH)" >&2; exit 1; }
 
 # The applet list with install paths ("bin/ls", "usr/bin/awk").  A foreign-arch BusyBox
@@ -108,7 +111,14 @@ done
 	case $f in
 	./bin/*.c)
 		name=$(basename "$f" .c)
-		$CC -static -O2 -Wall -Wextra -Werror -o "$BUILD/$name.tmp" "$TOP/tests/shell/$f"
+		if ! $CC -static -O2 -Wall -Wextra -Werror -o "$BUILD/$name.tmp" "$TOP/tests/shell/$f"
+		then
+			# x86_64's programs must build; elsewhere one may use calls the arch
+			# lacks (legacy_stat): left out, the cases needing it are UNSUPPORTED
+			[ "$ARCH" != x86_64 ] || exit 1
+			echo "mkinitramfs: tests/shell/$f does not build for $ARCH: left out" >&2
+			continue
+		fi
 		install -m 0755 "$BUILD/$name.tmp" "$ROOT/tests/bin/$name"
 		rm -f "$BUILD/$name.tmp" ;;
 	*.sh)	install -m 0755 "$TOP/tests/shell/$f" "$ROOT/tests/$f" ;;

@@ -14,8 +14,8 @@
 #           bench  build/ARCH/bench/bench-initramfs.cpio (bench/mkinitramfs.sh), stdin from
 #                  /dev/null, console on stdout; bench/run.sh adds the time limit and options
 #                  such as -icount as extra QEMU args
-#   ARCH    x86_64, or riscv64 (QEMU virt with its default OpenSBI; first phase of the port:
-#           the kernel boots, runs its boot tests and stops, see docs/ARCHITECTURE.md)
+#   ARCH    x86_64, or riscv64 (QEMU virt with its default OpenSBI; the port in progress:
+#           user space runs, kprobes do not yet, see docs/ARCHITECTURE.md)
 #   KERNEL  starling  build/ARCH/starling
 #           linux     Debian's kernel, the newest /boot/vmlinuz-* (or $LINUX_IMAGE)
 #

@@ -3,8 +3,9 @@
 #
 # riscv64 boot checks (not part of "make test" yet): build with "make ARCH=riscv64", boot
 # under qemu-system-riscv64 through scripts/qemu.sh (test mode) with the generic kernel's
-# boot self-tests (starling.selftest=), and check the console and QEMU's exit status. User
-# space is not ported yet (CONFIG_USERSPACE=n): the boot ends after unpacking the initramfs.
+# boot self-tests (starling.selftest=), then with the test initramfs (BusyBox from
+# scripts/build-busybox-riscv64.sh) running the userland shell suite, and check the console
+# and QEMU's exit status.
 #
 #   sh scripts/riscv64-boot-check.sh
 #
@@ -19,7 +20,7 @@ pass=0 fail=0
 make --no-print-directory ARCH=$ARCH > "$LOGDIR/build.log" 2>&1 ||
 	{ tail -n 20 "$LOGDIR/build.log"; echo "0 passed, 1 failed"; exit 1; }
 
-# No program runs yet, so any small cpio will do: it is unpacked into the root and checked.
+# The self-test boots need no program: a small cpio, unpacked into the root and checked.
 CPIO=$BUILD/boot-check.cpio
 mkdir -p "$BUILD/boot-check-root"
 echo "riscv64 boot check" > "$BUILD/boot-check-root/hello"
@@ -28,8 +29,8 @@ CPIO_SIZE=$(wc -c < "$CPIO")
 
 boot() {	# boot NAME SMP MEM APPEND: the console in $LOGDIR/NAME.log, status in $rc
 	log=$LOGDIR/$1.log
-	SMP=$2 MEM=$3 APPEND=$4 LOG=$log QEMU_TIMEOUT=${BOOT_TIMEOUT:-60} INITRD_OVERRIDE=$CPIO \
-		sh scripts/qemu.sh test $ARCH starling > /dev/null 2>&1
+	SMP=$2 MEM=$3 APPEND=$4 LOG=$log QEMU_TIMEOUT=${BOOT_TIMEOUT:-60} \
+		INITRD_OVERRIDE=${INITRD:-$CPIO} sh scripts/qemu.sh test $ARCH starling > /dev/null 2>&1
 	rc=$?
 }
 
@@ -81,13 +82,30 @@ elif ! has "status: "; then result fault fail "no registers"
 elif ! has "Kernel panic - not syncing: Fatal exception"; then result fault fail "no panic"
 else result fault ok; fi
 
-# Without boot tests: the initramfs is unpacked into the root, then, with no user space
-# yet, Linux's "No working init found" panic ends QEMU with status 3.
+# Without boot tests: the initramfs is unpacked into the root; it has no /init, so Linux's
+# "No working init found" panic ends QEMU with status 3.
 boot noinit 2 256M ""
 if [ $rc -ne 3 ]; then result noinit fail "exit $rc, expected 3"
 elif ! has "initramfs: unpacked 1 entries ($CPIO_SIZE bytes)"; then result noinit fail "initramfs not unpacked"
 elif ! has "No working init found"; then result noinit fail "no init panic"
 else result noinit ok; fi
+
+# User space: the test initramfs's /init (BusyBox sh) runs the shell suite and powers off.
+if [ ! -x "$BUILD/busybox" ]; then
+	result init fail "no $BUILD/busybox: run scripts/build-busybox-riscv64.sh"
+elif ! sh initramfs/mkinitramfs.sh $ARCH "$BUILD" > "$LOGDIR/initramfs.log" 2>&1; then
+	result init fail "mkinitramfs failed: see $LOGDIR/initramfs.log"
+else
+	INITRD=$BUILD/test-initramfs.cpio
+	boot init 2 256M "tests=userland/uname.tc"
+	if [ $rc -eq 0 ] && has "Run /init as init process" && has "1 passed, 0 failed"
+	then result init ok
+	else result init fail "exit $rc, or /init did not run the case"; fi
+	BOOT_TIMEOUT=900 boot userland 2 512M "tests=userland/*"
+	if [ $rc -eq 0 ] && has " passed, 0 failed"; then result userland ok
+	else result userland fail "exit $rc: $(grep -E 'passed, ' "$log" | tail -n 1)"; fi
+	unset INITRD
+fi
 
 # panic=0 halts instead of ending QEMU: the time limit ends it.
 BOOT_TIMEOUT=10 boot panic0 1 256M "panic=0"

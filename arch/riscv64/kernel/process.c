@@ -10,6 +10,7 @@
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/percpu.h>
+#include <asm/syscall.h>
 
 struct task_struct *__switch_to_asm(struct thread_struct *prev, struct thread_struct *next);
 extern const char ret_from_kthread[];
@@ -25,6 +26,8 @@ struct task_struct *__noprobe arch_switch_to(struct task_struct *prev, struct ta
 	struct thread_struct *nt = task_thread(next);
 
 	this_riscv_cpu()->kernel_sp = nt->sp0;
+	if (IS_ENABLED(CONFIG_USERSPACE))
+		switch_user_context(prev, next);	/* page table, user FP state */
 	arch_set_current(next);
 	return __switch_to_asm(task_thread(prev), nt);
 }

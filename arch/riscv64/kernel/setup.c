@@ -139,6 +139,12 @@ static void dt_scan_cpus(void)
 			continue;
 		if (!boot_info.timebase && !fdt_prop_u64(&fdt, node, "timebase-frequency", &v))
 			boot_info.timebase = v;
+		if (hart == boot_info.boot_hartid) {
+			const char *isa = fdt_prop(&fdt, node, "riscv,isa", NULL);
+
+			if (isa)
+				strlcpy(boot_info.isa, isa, sizeof(boot_info.isa));
+		}
 		if ((status && strcmp(status, "okay")) || hart == boot_info.boot_hartid)
 			continue;
 		if (boot_info.nr_cpus == RISCV_MAX_CPUS) {

@@ -5,8 +5,10 @@
  * preemption. A kernel fault at an instruction the exception table lists (user copies,
  * the *_nofault reads) resumes at its fixup; any other exception from the kernel gets
  * Linux's riscv oops - the message, the registers in __show_regs()'s layout, a
- * frame-pointer backtrace symbolized from kallsyms - and a panic. Nothing runs in user
- * mode yet: a trap from U-mode panics.
+ * frame-pointer backtrace symbolized from kallsyms - and a panic. From U-mode: ecall is a
+ * system call (syscall.c), page faults go to the generic fault handler, and what it cannot
+ * resolve or any other exception becomes a signal; the exit work (signals, rescheduling)
+ * runs before every return to user mode.
  */
 #include <starling/kernel.h>
 #include <starling/entry.h>
@@ -14,9 +16,11 @@
 #include <starling/sched.h>
 #include <starling/stacktrace.h>
 #include <starling/version.h>
+#include <starling/signal.h>
 #include <asm/early.h>
 #include <asm/csr.h>
 #include <asm/page.h>
+#include <asm/syscall.h>
 
 static int die_counter;
 
@@ -177,6 +181,59 @@ static void __noprobe do_interrupt(struct pt_regs *regs, unsigned long irq)
 		preempt_schedule_irq();
 }
 
+static bool is_page_fault(unsigned long cause)
+{
+	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+	       cause == EXC_STORE_PAGE_FAULT;
+}
+
+/* Linux's line for an unhandled user page fault (show_unhandled_signals, on by default). */
+static void show_user_fault(struct pt_regs *regs, unsigned long addr)
+{
+	printk(KERN_INFO "%s[%d]: unhandled signal 11 code 0x1 at 0x%016lx in %s\n",
+	       current->comm, current->pid, regs->epc, current->comm);
+	(void)addr;
+}
+
+/* An exception from U-mode (IRQs on while it is handled). */
+static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long cause)
+{
+	unsigned long addr = regs->badaddr;
+
+	if (cause == EXC_SYSCALL) {
+		do_syscall(regs);	/* runs the exit work itself */
+		return;
+	}
+	arch_local_irq_enable();
+	switch (cause) {
+	case EXC_INST_PAGE_FAULT:
+	case EXC_LOAD_PAGE_FAULT:
+	case EXC_STORE_PAGE_FAULT:
+		if (!handle_page_fault(regs, addr, cause == EXC_STORE_PAGE_FAULT,
+				       cause == EXC_INST_PAGE_FAULT, true))
+			break;
+		show_user_fault(regs, addr);
+		force_sig_fault(SIGSEGV, 1 /* SEGV_MAPERR */, addr);
+		break;
+	case EXC_INST_ILLEGAL:
+		force_sig_fault(SIGILL, 1 /* ILL_ILLOPC */, regs->epc);
+		break;
+	case EXC_BREAKPOINT:
+		force_sig_fault(SIGTRAP, 1 /* TRAP_BRKPT */, regs->epc);
+		break;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		force_sig_fault(SIGBUS, 1 /* BUS_ADRALN */, addr);
+		break;
+	default:
+		force_sig_fault(SIGSEGV, 2 /* SEGV_ACCERR */, addr);
+		break;
+	}
+	arch_local_irq_disable();
+	exit_to_user_mode(regs);
+}
+
 /**
  * do_trap() - the C side of every trap (entry.S)
  * @regs: the saved registers; epc and status are restored from here
@@ -188,27 +245,36 @@ void __noprobe do_trap(struct pt_regs *regs)
 
 	if (cause & CAUSE_IRQ_FLAG) {
 		do_interrupt(regs, cause & ~CAUSE_IRQ_FLAG);
+		if (user_mode(regs))
+			exit_to_user_mode(regs);
 		return;
 	}
-	if (user_mode(regs))
-		panic("trap from user mode (cause %lu) but user space is not ported", cause);
+	if (user_mode(regs)) {
+		if (!IS_ENABLED(CONFIG_USERSPACE))
+			panic("trap from user mode (cause %lu) without user space", cause);
+		do_user_exception(regs, cause);
+		return;
+	}
 	switch (cause) {
 	case EXC_BREAKPOINT:
 		if (kprobe_breakpoint_handler(regs))
 			return;
 		break;
-	case EXC_LOAD_ACCESS:
-	case EXC_STORE_ACCESS:
-		if (fixup_exception(regs))
-			return;
-		break;
+	case EXC_INST_PAGE_FAULT:
 	case EXC_LOAD_PAGE_FAULT:
 	case EXC_STORE_PAGE_FAULT:
+	case EXC_LOAD_ACCESS:
+	case EXC_STORE_ACCESS:
+		/* a user page the kernel touched (copy_to_user ...) that is not there yet */
+		if (is_page_fault(cause) && regs->badaddr < TASK_SIZE &&
+		    !handle_page_fault(regs, regs->badaddr, cause == EXC_STORE_PAGE_FAULT,
+				       false, false))
+			return;
 		if (fixup_exception(regs))
 			return;
-		kernel_page_fault(regs);
-	case EXC_INST_PAGE_FAULT:
-		kernel_page_fault(regs);
+		if (is_page_fault(cause))
+			kernel_page_fault(regs);
+		break;
 	}
 	if (cause < ARRAY_SIZE(exc_names) && exc_names[cause])
 		snprintf(msg, sizeof(msg), "Oops - %s", exc_names[cause]);

@@ -35,6 +35,7 @@ struct boot_info {
 	unsigned int	plic_ndev;
 	unsigned long	test_pa;			/* sifive,test0 finisher; 0 if none */
 	unsigned long	rtc_pa;				/* google,goldfish-rtc; 0 if none */
+	char		isa[128];			/* the boot hart's "riscv,isa" */
 	unsigned int	nr_cpus;			/* harts with status "okay" */
 	unsigned long	hartid[RISCV_MAX_CPUS];		/* logical CPU -> hart; 0 is the boot hart */
 	const char	*bootargs;

@@ -91,6 +91,10 @@ static inline pte_t pfn_pte(unsigned long pfn, unsigned long prot)
 	return __pte((pfn << _PAGE_PFN_SHIFT) | prot);
 }
 
+static inline pte_t pte_wrprotect(pte_t pte) { return __pte(pte_val(pte) & ~_PAGE_WRITE); }
+static inline pte_t pte_mkwrite(pte_t pte) { return __pte(pte_val(pte) | _PAGE_WRITE); }
+static inline pte_t pte_mkdirty(pte_t pte) { return __pte(pte_val(pte) | _PAGE_DIRTY); }
+
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	WRITE_ONCE(ptep->pte, pte_val(pte));
@@ -144,6 +148,15 @@ static inline void load_pgd(pgd_t *pgd)
 	unsigned long satp = SATP_MODE_SV39_VAL | (__pa(pgd) >> PAGE_SHIFT);
 
 	__asm__ __volatile__("csrw satp, %0; sfence.vma" :: "r"(satp) : "memory");
+}
+
+/* Is @pgd the page table this hart runs on? */
+static inline bool pgd_loaded(pgd_t *pgd)
+{
+	unsigned long satp;
+
+	__asm__ __volatile__("csrr %0, satp" : "=r"(satp));
+	return ((satp & ((1UL << 44) - 1)) << PAGE_SHIFT) == __pa(pgd);
 }
 
 /* ---- kernel mappings ------------------------------------------------------------------ */

@@ -14,6 +14,17 @@ static inline unsigned long get_cycles(void)
 	return t;
 }
 
+/* Linux's names: a fast-changing counter, and the CPU's seed source (none used yet: Zkr). */
+static inline unsigned long random_get_entropy(void)
+{
+	return get_cycles();
+}
+
+static inline size_t arch_get_random_seed_longs(unsigned long *v, size_t max_longs)
+{
+	return 0;
+}
+
 /*
  * Zihintpause's pause (fence w, 0 with pred = W, succ = 0): a hint that this hart spins;
  * a plain fence, so harmless, where the extension is absent. Spelled as its encoding so the

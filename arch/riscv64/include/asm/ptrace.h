@@ -10,6 +10,7 @@
 #define PT_EPC			0
 #define PT_RA			8
 #define PT_SP			16
+#define PT_TP			32
 #define PT_STATUS		256
 #define PT_BADADDR		264
 #define PT_CAUSE		272
@@ -37,6 +38,7 @@ static inline unsigned long instruction_pointer(const struct pt_regs *regs) { re
 static inline void instruction_pointer_set(struct pt_regs *regs, unsigned long val) { regs->epc = val; }
 static inline unsigned long user_stack_pointer(const struct pt_regs *regs) { return regs->sp; }
 static inline unsigned long regs_return_value(const struct pt_regs *regs) { return regs->a0; }
+static inline bool regs_irqs_disabled(const struct pt_regs *regs) { return !(regs->status & SR_SPIE); }
 #endif
 
 #endif /* _ASM_PTRACE_H */

@@ -3,7 +3,9 @@
  * Context switch hooks for the generic scheduler (kernel/sched/), riscv64 side.
  *
  * A switched-out task's callee-saved registers (ra, sp, s0-s11) live in its struct
- * thread_struct, as in Linux's riscv __switch_to; nothing is pushed on its stack.
+ * thread_struct, as in Linux's riscv __switch_to; nothing is pushed on its stack. So do the
+ * user FP registers of a task with an address space (f0-f31 and fcsr, the D extension's
+ * state): the kernel itself never touches them.
  */
 #ifndef _ASM_SWITCH_TO_H
 #define _ASM_SWITCH_TO_H
@@ -16,6 +18,8 @@
 #define THREAD_RA		0
 #define THREAD_SP		8
 #define THREAD_S0		16	/* s0..s11 follow, 8 bytes each */
+#define THREAD_FSTATE		120	/* f0..f31, then fcsr */
+#define THREAD_FCSR		(THREAD_FSTATE + 32 * 8)
 
 #ifndef __ASSEMBLY__
 #include <starling/types.h>
@@ -27,6 +31,9 @@ struct thread_struct {
 	unsigned long	sp;		/* saved kernel stack pointer while switched out */
 	unsigned long	s[12];		/* s0-s11 */
 	unsigned long	sp0;		/* top of the kernel stack */
+	u64		fstate[32];	/* 120: the user's f0-f31 while switched out */
+	u32		fcsr;
+	unsigned long	sigreturn;	/* user address of the rt_sigreturn trampoline, or 0 */
 };
 
 /*

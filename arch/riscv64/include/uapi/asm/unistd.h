@@ -1,0 +1,631 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * riscv64 system call numbers: Linux 6.1's asm-generic list (include/uapi/asm-generic/
+ * unistd.h) as riscv64 configures it - the new stat calls (newfstatat, fstat), no
+ * renameat (38) and none of the legacy calls x86_64 numbers separately (open, stat, fork,
+ * ...); 244-258 are reserved for the arch, which uses 259 for riscv_flush_icache; 295-423
+ * exist only on 32-bit. SYSCALL_LIST(X) expands X(number, name) once per call, for tables
+ * that need every name (the "unknown system call" log).
+ */
+#ifndef _UAPI_ASM_UNISTD_H
+#define _UAPI_ASM_UNISTD_H
+
+#define __NR_io_setup                     0
+#define __NR_io_destroy                   1
+#define __NR_io_submit                    2
+#define __NR_io_cancel                    3
+#define __NR_io_getevents                 4
+#define __NR_setxattr                     5
+#define __NR_lsetxattr                    6
+#define __NR_fsetxattr                    7
+#define __NR_getxattr                     8
+#define __NR_lgetxattr                    9
+#define __NR_fgetxattr                    10
+#define __NR_listxattr                    11
+#define __NR_llistxattr                   12
+#define __NR_flistxattr                   13
+#define __NR_removexattr                  14
+#define __NR_lremovexattr                 15
+#define __NR_fremovexattr                 16
+#define __NR_getcwd                       17
+#define __NR_lookup_dcookie               18
+#define __NR_eventfd2                     19
+#define __NR_epoll_create1                20
+#define __NR_epoll_ctl                    21
+#define __NR_epoll_pwait                  22
+#define __NR_dup                          23
+#define __NR_dup3                         24
+#define __NR_fcntl                        25
+#define __NR_inotify_init1                26
+#define __NR_inotify_add_watch            27
+#define __NR_inotify_rm_watch             28
+#define __NR_ioctl                        29
+#define __NR_ioprio_set                   30
+#define __NR_ioprio_get                   31
+#define __NR_flock                        32
+#define __NR_mknodat                      33
+#define __NR_mkdirat                      34
+#define __NR_unlinkat                     35
+#define __NR_symlinkat                    36
+#define __NR_linkat                       37
+#define __NR_umount2                      39
+#define __NR_mount                        40
+#define __NR_pivot_root                   41
+#define __NR_nfsservctl                   42
+#define __NR_statfs                       43
+#define __NR_fstatfs                      44
+#define __NR_truncate                     45
+#define __NR_ftruncate                    46
+#define __NR_fallocate                    47
+#define __NR_faccessat                    48
+#define __NR_chdir                        49
+#define __NR_fchdir                       50
+#define __NR_chroot                       51
+#define __NR_fchmod                       52
+#define __NR_fchmodat                     53
+#define __NR_fchownat                     54
+#define __NR_fchown                       55
+#define __NR_openat                       56
+#define __NR_close                        57
+#define __NR_vhangup                      58
+#define __NR_pipe2                        59
+#define __NR_quotactl                     60
+#define __NR_getdents64                   61
+#define __NR_lseek                        62
+#define __NR_read                         63
+#define __NR_write                        64
+#define __NR_readv                        65
+#define __NR_writev                       66
+#define __NR_pread64                      67
+#define __NR_pwrite64                     68
+#define __NR_preadv                       69
+#define __NR_pwritev                      70
+#define __NR_sendfile                     71
+#define __NR_pselect6                     72
+#define __NR_ppoll                        73
+#define __NR_signalfd4                    74
+#define __NR_vmsplice                     75
+#define __NR_splice                       76
+#define __NR_tee                          77
+#define __NR_readlinkat                   78
+#define __NR_newfstatat                   79
+#define __NR_fstat                        80
+#define __NR_sync                         81
+#define __NR_fsync                        82
+#define __NR_fdatasync                    83
+#define __NR_sync_file_range              84
+#define __NR_timerfd_create               85
+#define __NR_timerfd_settime              86
+#define __NR_timerfd_gettime              87
+#define __NR_utimensat                    88
+#define __NR_acct                         89
+#define __NR_capget                       90
+#define __NR_capset                       91
+#define __NR_personality                  92
+#define __NR_exit                         93
+#define __NR_exit_group                   94
+#define __NR_waitid                       95
+#define __NR_set_tid_address              96
+#define __NR_unshare                      97
+#define __NR_futex                        98
+#define __NR_set_robust_list              99
+#define __NR_get_robust_list              100
+#define __NR_nanosleep                    101
+#define __NR_getitimer                    102
+#define __NR_setitimer                    103
+#define __NR_kexec_load                   104
+#define __NR_init_module                  105
+#define __NR_delete_module                106
+#define __NR_timer_create                 107
+#define __NR_timer_gettime                108
+#define __NR_timer_getoverrun             109
+#define __NR_timer_settime                110
+#define __NR_timer_delete                 111
+#define __NR_clock_settime                112
+#define __NR_clock_gettime                113
+#define __NR_clock_getres                 114
+#define __NR_clock_nanosleep              115
+#define __NR_syslog                       116
+#define __NR_ptrace                       117
+#define __NR_sched_setparam               118
+#define __NR_sched_setscheduler           119
+#define __NR_sched_getscheduler           120
+#define __NR_sched_getparam               121
+#define __NR_sched_setaffinity            122
+#define __NR_sched_getaffinity            123
+#define __NR_sched_yield                  124
+#define __NR_sched_get_priority_max       125
+#define __NR_sched_get_priority_min       126
+#define __NR_sched_rr_get_interval        127
+#define __NR_restart_syscall              128
+#define __NR_kill                         129
+#define __NR_tkill                        130
+#define __NR_tgkill                       131
+#define __NR_sigaltstack                  132
+#define __NR_rt_sigsuspend                133
+#define __NR_rt_sigaction                 134
+#define __NR_rt_sigprocmask               135
+#define __NR_rt_sigpending                136
+#define __NR_rt_sigtimedwait              137
+#define __NR_rt_sigqueueinfo              138
+#define __NR_rt_sigreturn                 139
+#define __NR_setpriority                  140
+#define __NR_getpriority                  141
+#define __NR_reboot                       142
+#define __NR_setregid                     143
+#define __NR_setgid                       144
+#define __NR_setreuid                     145
+#define __NR_setuid                       146
+#define __NR_setresuid                    147
+#define __NR_getresuid                    148
+#define __NR_setresgid                    149
+#define __NR_getresgid                    150
+#define __NR_setfsuid                     151
+#define __NR_setfsgid                     152
+#define __NR_times                        153
+#define __NR_setpgid                      154
+#define __NR_getpgid                      155
+#define __NR_getsid                       156
+#define __NR_setsid                       157
+#define __NR_getgroups                    158
+#define __NR_setgroups                    159
+#define __NR_uname                        160
+#define __NR_sethostname                  161
+#define __NR_setdomainname                162
+#define __NR_getrlimit                    163
+#define __NR_setrlimit                    164
+#define __NR_getrusage                    165
+#define __NR_umask                        166
+#define __NR_prctl                        167
+#define __NR_getcpu                       168
+#define __NR_gettimeofday                 169
+#define __NR_settimeofday                 170
+#define __NR_adjtimex                     171
+#define __NR_getpid                       172
+#define __NR_getppid                      173
+#define __NR_getuid                       174
+#define __NR_geteuid                      175
+#define __NR_getgid                       176
+#define __NR_getegid                      177
+#define __NR_gettid                       178
+#define __NR_sysinfo                      179
+#define __NR_mq_open                      180
+#define __NR_mq_unlink                    181
+#define __NR_mq_timedsend                 182
+#define __NR_mq_timedreceive              183
+#define __NR_mq_notify                    184
+#define __NR_mq_getsetattr                185
+#define __NR_msgget                       186
+#define __NR_msgctl                       187
+#define __NR_msgrcv                       188
+#define __NR_msgsnd                       189
+#define __NR_semget                       190
+#define __NR_semctl                       191
+#define __NR_semtimedop                   192
+#define __NR_semop                        193
+#define __NR_shmget                       194
+#define __NR_shmctl                       195
+#define __NR_shmat                        196
+#define __NR_shmdt                        197
+#define __NR_socket                       198
+#define __NR_socketpair                   199
+#define __NR_bind                         200
+#define __NR_listen                       201
+#define __NR_accept                       202
+#define __NR_connect                      203
+#define __NR_getsockname                  204
+#define __NR_getpeername                  205
+#define __NR_sendto                       206
+#define __NR_recvfrom                     207
+#define __NR_setsockopt                   208
+#define __NR_getsockopt                   209
+#define __NR_shutdown                     210
+#define __NR_sendmsg                      211
+#define __NR_recvmsg                      212
+#define __NR_readahead                    213
+#define __NR_brk                          214
+#define __NR_munmap                       215
+#define __NR_mremap                       216
+#define __NR_add_key                      217
+#define __NR_request_key                  218
+#define __NR_keyctl                       219
+#define __NR_clone                        220
+#define __NR_execve                       221
+#define __NR_mmap                         222
+#define __NR_fadvise64                    223
+#define __NR_swapon                       224
+#define __NR_swapoff                      225
+#define __NR_mprotect                     226
+#define __NR_msync                        227
+#define __NR_mlock                        228
+#define __NR_munlock                      229
+#define __NR_mlockall                     230
+#define __NR_munlockall                   231
+#define __NR_mincore                      232
+#define __NR_madvise                      233
+#define __NR_remap_file_pages             234
+#define __NR_mbind                        235
+#define __NR_get_mempolicy                236
+#define __NR_set_mempolicy                237
+#define __NR_migrate_pages                238
+#define __NR_move_pages                   239
+#define __NR_rt_tgsigqueueinfo            240
+#define __NR_perf_event_open              241
+#define __NR_accept4                      242
+#define __NR_recvmmsg                     243
+#define __NR_riscv_flush_icache           259
+#define __NR_wait4                        260
+#define __NR_prlimit64                    261
+#define __NR_fanotify_init                262
+#define __NR_fanotify_mark                263
+#define __NR_name_to_handle_at            264
+#define __NR_open_by_handle_at            265
+#define __NR_clock_adjtime                266
+#define __NR_syncfs                       267
+#define __NR_setns                        268
+#define __NR_sendmmsg                     269
+#define __NR_process_vm_readv             270
+#define __NR_process_vm_writev            271
+#define __NR_kcmp                         272
+#define __NR_finit_module                 273
+#define __NR_sched_setattr                274
+#define __NR_sched_getattr                275
+#define __NR_renameat2                    276
+#define __NR_seccomp                      277
+#define __NR_getrandom                    278
+#define __NR_memfd_create                 279
+#define __NR_bpf                          280
+#define __NR_execveat                     281
+#define __NR_userfaultfd                  282
+#define __NR_membarrier                   283
+#define __NR_mlock2                       284
+#define __NR_copy_file_range              285
+#define __NR_preadv2                      286
+#define __NR_pwritev2                     287
+#define __NR_pkey_mprotect                288
+#define __NR_pkey_alloc                   289
+#define __NR_pkey_free                    290
+#define __NR_statx                        291
+#define __NR_io_pgetevents                292
+#define __NR_rseq                         293
+#define __NR_kexec_file_load              294
+#define __NR_pidfd_send_signal            424
+#define __NR_io_uring_setup               425
+#define __NR_io_uring_enter               426
+#define __NR_io_uring_register            427
+#define __NR_open_tree                    428
+#define __NR_move_mount                   429
+#define __NR_fsopen                       430
+#define __NR_fsconfig                     431
+#define __NR_fsmount                      432
+#define __NR_fspick                       433
+#define __NR_pidfd_open                   434
+#define __NR_clone3                       435
+#define __NR_close_range                  436
+#define __NR_openat2                      437
+#define __NR_pidfd_getfd                  438
+#define __NR_faccessat2                   439
+#define __NR_process_madvise              440
+#define __NR_epoll_pwait2                 441
+#define __NR_mount_setattr                442
+#define __NR_quotactl_fd                  443
+#define __NR_landlock_create_ruleset      444
+#define __NR_landlock_add_rule            445
+#define __NR_landlock_restrict_self       446
+#define __NR_memfd_secret                 447
+#define __NR_process_mrelease             448
+#define __NR_futex_waitv                  449
+#define __NR_set_mempolicy_home_node      450
+
+#define __NR_syscalls 451
+
+#define SYSCALL_LIST(X) \
+	X(0, io_setup) \
+	X(1, io_destroy) \
+	X(2, io_submit) \
+	X(3, io_cancel) \
+	X(4, io_getevents) \
+	X(5, setxattr) \
+	X(6, lsetxattr) \
+	X(7, fsetxattr) \
+	X(8, getxattr) \
+	X(9, lgetxattr) \
+	X(10, fgetxattr) \
+	X(11, listxattr) \
+	X(12, llistxattr) \
+	X(13, flistxattr) \
+	X(14, removexattr) \
+	X(15, lremovexattr) \
+	X(16, fremovexattr) \
+	X(17, getcwd) \
+	X(18, lookup_dcookie) \
+	X(19, eventfd2) \
+	X(20, epoll_create1) \
+	X(21, epoll_ctl) \
+	X(22, epoll_pwait) \
+	X(23, dup) \
+	X(24, dup3) \
+	X(25, fcntl) \
+	X(26, inotify_init1) \
+	X(27, inotify_add_watch) \
+	X(28, inotify_rm_watch) \
+	X(29, ioctl) \
+	X(30, ioprio_set) \
+	X(31, ioprio_get) \
+	X(32, flock) \
+	X(33, mknodat) \
+	X(34, mkdirat) \
+	X(35, unlinkat) \
+	X(36, symlinkat) \
+	X(37, linkat) \
+	X(39, umount2) \
+	X(40, mount) \
+	X(41, pivot_root) \
+	X(42, nfsservctl) \
+	X(43, statfs) \
+	X(44, fstatfs) \
+	X(45, truncate) \
+	X(46, ftruncate) \
+	X(47, fallocate) \
+	X(48, faccessat) \
+	X(49, chdir) \
+	X(50, fchdir) \
+	X(51, chroot) \
+	X(52, fchmod) \
+	X(53, fchmodat) \
+	X(54, fchownat) \
+	X(55, fchown) \
+	X(56, openat) \
+	X(57, close) \
+	X(58, vhangup) \
+	X(59, pipe2) \
+	X(60, quotactl) \
+	X(61, getdents64) \
+	X(62, lseek) \
+	X(63, read) \
+	X(64, write) \
+	X(65, readv) \
+	X(66, writev) \
+	X(67, pread64) \
+	X(68, pwrite64) \
+	X(69, preadv) \
+	X(70, pwritev) \
+	X(71, sendfile) \
+	X(72, pselect6) \
+	X(73, ppoll) \
+	X(74, signalfd4) \
+	X(75, vmsplice) \
+	X(76, splice) \
+	X(77, tee) \
+	X(78, readlinkat) \
+	X(79, newfstatat) \
+	X(80, fstat) \
+	X(81, sync) \
+	X(82, fsync) \
+	X(83, fdatasync) \
+	X(84, sync_file_range) \
+	X(85, timerfd_create) \
+	X(86, timerfd_settime) \
+	X(87, timerfd_gettime) \
+	X(88, utimensat) \
+	X(89, acct) \
+	X(90, capget) \
+	X(91, capset) \
+	X(92, personality) \
+	X(93, exit) \
+	X(94, exit_group) \
+	X(95, waitid) \
+	X(96, set_tid_address) \
+	X(97, unshare) \
+	X(98, futex) \
+	X(99, set_robust_list) \
+	X(100, get_robust_list) \
+	X(101, nanosleep) \
+	X(102, getitimer) \
+	X(103, setitimer) \
+	X(104, kexec_load) \
+	X(105, init_module) \
+	X(106, delete_module) \
+	X(107, timer_create) \
+	X(108, timer_gettime) \
+	X(109, timer_getoverrun) \
+	X(110, timer_settime) \
+	X(111, timer_delete) \
+	X(112, clock_settime) \
+	X(113, clock_gettime) \
+	X(114, clock_getres) \
+	X(115, clock_nanosleep) \
+	X(116, syslog) \
+	X(117, ptrace) \
+	X(118, sched_setparam) \
+	X(119, sched_setscheduler) \
+	X(120, sched_getscheduler) \
+	X(121, sched_getparam) \
+	X(122, sched_setaffinity) \
+	X(123, sched_getaffinity) \
+	X(124, sched_yield) \
+	X(125, sched_get_priority_max) \
+	X(126, sched_get_priority_min) \
+	X(127, sched_rr_get_interval) \
+	X(128, restart_syscall) \
+	X(129, kill) \
+	X(130, tkill) \
+	X(131, tgkill) \
+	X(132, sigaltstack) \
+	X(133, rt_sigsuspend) \
+	X(134, rt_sigaction) \
+	X(135, rt_sigprocmask) \
+	X(136, rt_sigpending) \
+	X(137, rt_sigtimedwait) \
+	X(138, rt_sigqueueinfo) \
+	X(139, rt_sigreturn) \
+	X(140, setpriority) \
+	X(141, getpriority) \
+	X(142, reboot) \
+	X(143, setregid) \
+	X(144, setgid) \
+	X(145, setreuid) \
+	X(146, setuid) \
+	X(147, setresuid) \
+	X(148, getresuid) \
+	X(149, setresgid) \
+	X(150, getresgid) \
+	X(151, setfsuid) \
+	X(152, setfsgid) \
+	X(153, times) \
+	X(154, setpgid) \
+	X(155, getpgid) \
+	X(156, getsid) \
+	X(157, setsid) \
+	X(158, getgroups) \
+	X(159, setgroups) \
+	X(160, uname) \
+	X(161, sethostname) \
+	X(162, setdomainname) \
+	X(163, getrlimit) \
+	X(164, setrlimit) \
+	X(165, getrusage) \
+	X(166, umask) \
+	X(167, prctl) \
+	X(168, getcpu) \
+	X(169, gettimeofday) \
+	X(170, settimeofday) \
+	X(171, adjtimex) \
+	X(172, getpid) \
+	X(173, getppid) \
+	X(174, getuid) \
+	X(175, geteuid) \
+	X(176, getgid) \
+	X(177, getegid) \
+	X(178, gettid) \
+	X(179, sysinfo) \
+	X(180, mq_open) \
+	X(181, mq_unlink) \
+	X(182, mq_timedsend) \
+	X(183, mq_timedreceive) \
+	X(184, mq_notify) \
+	X(185, mq_getsetattr) \
+	X(186, msgget) \
+	X(187, msgctl) \
+	X(188, msgrcv) \
+	X(189, msgsnd) \
+	X(190, semget) \
+	X(191, semctl) \
+	X(192, semtimedop) \
+	X(193, semop) \
+	X(194, shmget) \
+	X(195, shmctl) \
+	X(196, shmat) \
+	X(197, shmdt) \
+	X(198, socket) \
+	X(199, socketpair) \
+	X(200, bind) \
+	X(201, listen) \
+	X(202, accept) \
+	X(203, connect) \
+	X(204, getsockname) \
+	X(205, getpeername) \
+	X(206, sendto) \
+	X(207, recvfrom) \
+	X(208, setsockopt) \
+	X(209, getsockopt) \
+	X(210, shutdown) \
+	X(211, sendmsg) \
+	X(212, recvmsg) \
+	X(213, readahead) \
+	X(214, brk) \
+	X(215, munmap) \
+	X(216, mremap) \
+	X(217, add_key) \
+	X(218, request_key) \
+	X(219, keyctl) \
+	X(220, clone) \
+	X(221, execve) \
+	X(222, mmap) \
+	X(223, fadvise64) \
+	X(224, swapon) \
+	X(225, swapoff) \
+	X(226, mprotect) \
+	X(227, msync) \
+	X(228, mlock) \
+	X(229, munlock) \
+	X(230, mlockall) \
+	X(231, munlockall) \
+	X(232, mincore) \
+	X(233, madvise) \
+	X(234, remap_file_pages) \
+	X(235, mbind) \
+	X(236, get_mempolicy) \
+	X(237, set_mempolicy) \
+	X(238, migrate_pages) \
+	X(239, move_pages) \
+	X(240, rt_tgsigqueueinfo) \
+	X(241, perf_event_open) \
+	X(242, accept4) \
+	X(243, recvmmsg) \
+	X(259, riscv_flush_icache) \
+	X(260, wait4) \
+	X(261, prlimit64) \
+	X(262, fanotify_init) \
+	X(263, fanotify_mark) \
+	X(264, name_to_handle_at) \
+	X(265, open_by_handle_at) \
+	X(266, clock_adjtime) \
+	X(267, syncfs) \
+	X(268, setns) \
+	X(269, sendmmsg) \
+	X(270, process_vm_readv) \
+	X(271, process_vm_writev) \
+	X(272, kcmp) \
+	X(273, finit_module) \
+	X(274, sched_setattr) \
+	X(275, sched_getattr) \
+	X(276, renameat2) \
+	X(277, seccomp) \
+	X(278, getrandom) \
+	X(279, memfd_create) \
+	X(280, bpf) \
+	X(281, execveat) \
+	X(282, userfaultfd) \
+	X(283, membarrier) \
+	X(284, mlock2) \
+	X(285, copy_file_range) \
+	X(286, preadv2) \
+	X(287, pwritev2) \
+	X(288, pkey_mprotect) \
+	X(289, pkey_alloc) \
+	X(290, pkey_free) \
+	X(291, statx) \
+	X(292, io_pgetevents) \
+	X(293, rseq) \
+	X(294, kexec_file_load) \
+	X(424, pidfd_send_signal) \
+	X(425, io_uring_setup) \
+	X(426, io_uring_enter) \
+	X(427, io_uring_register) \
+	X(428, open_tree) \
+	X(429, move_mount) \
+	X(430, fsopen) \
+	X(431, fsconfig) \
+	X(432, fsmount) \
+	X(433, fspick) \
+	X(434, pidfd_open) \
+	X(435, clone3) \
+	X(436, close_range) \
+	X(437, openat2) \
+	X(438, pidfd_getfd) \
+	X(439, faccessat2) \
+	X(440, process_madvise) \
+	X(441, epoll_pwait2) \
+	X(442, mount_setattr) \
+	X(443, quotactl_fd) \
+	X(444, landlock_create_ruleset) \
+	X(445, landlock_add_rule) \
+	X(446, landlock_restrict_self) \
+	X(447, memfd_secret) \
+	X(448, process_mrelease) \
+	X(449, futex_waitv) \
+	X(450, set_mempolicy_home_node) \
+
+
+#endif /* _UAPI_ASM_UNISTD_H */
