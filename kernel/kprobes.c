@@ -75,47 +75,6 @@ struct kprobe_point *__noprobe get_kprobe_point(unsigned long addr)
 	return NULL;
 }
 
-int __noprobe kprobe_run_pre_handlers(struct kprobe_point *kp, struct pt_regs *regs)
-{
-	struct kprobe *p;
-	int skip = 0;
-
-	list_for_each_entry(p, &kp->probes, list) {
-		if (p->flags & KPROBE_FLAG_DISABLED || !p->pre_handler)
-			continue;
-		skip |= p->pre_handler(p, regs);
-	}
-	return skip;
-}
-
-void __noprobe kprobe_run_post_handlers(struct kprobe_point *kp, struct pt_regs *regs)
-{
-	struct kprobe *p;
-
-	list_for_each_entry(p, &kp->probes, list)
-		if (!(p->flags & KPROBE_FLAG_DISABLED) && p->post_handler)
-			p->post_handler(p, regs, 0);
-}
-
-bool __noprobe kprobe_has_post_handlers(struct kprobe_point *kp)
-{
-	struct kprobe *p;
-
-	list_for_each_entry(p, &kp->probes, list)
-		if (!(p->flags & KPROBE_FLAG_DISABLED) && p->post_handler)
-			return true;
-	return false;
-}
-
-void __noprobe kprobe_count_missed(struct kprobe_point *kp)
-{
-	struct kprobe *p;
-
-	list_for_each_entry(p, &kp->probes, list)
-		if (!(p->flags & KPROBE_FLAG_DISABLED))
-			__atomic_add_fetch(&p->nmissed, 1, __ATOMIC_RELAXED);
-}
-
 /* ---- the check step --------------------------------------------------------------------- */
 
 bool within_kprobe_blacklist(unsigned long addr)

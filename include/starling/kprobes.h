@@ -131,10 +131,6 @@ bool arch_kprobe_masked_irqs(void);
 
 /* Generic parts the arch handler calls. */
 struct kprobe_point *get_kprobe_point(unsigned long addr);
-int kprobe_run_pre_handlers(struct kprobe_point *kp, struct pt_regs *regs);
-void kprobe_run_post_handlers(struct kprobe_point *kp, struct pt_regs *regs);
-bool kprobe_has_post_handlers(struct kprobe_point *kp);
-void kprobe_count_missed(struct kprobe_point *kp);
 unsigned long kretprobe_trampoline_handler(struct pt_regs *regs);
 
 struct kprobe_point {
@@ -144,5 +140,55 @@ struct kprobe_point {
 	bool			armed;
 	struct arch_specific_insn ainsn;
 };
+
+/*
+ * The hit path's walks over a point's probes, inlined into the arch's (never-probe)
+ * handlers. The lists change only inside stop_machine(), which handlers exclude.
+ */
+
+/* Run the enabled pre handlers; non-zero if one redirected regs->ip. */
+static nokprobe_inline int kprobe_run_pre_handlers(struct kprobe_point *kp,
+						    struct pt_regs *regs)
+{
+	struct kprobe *p;
+	int skip = 0;
+
+	list_for_each_entry(p, &kp->probes, list) {
+		if (p->flags & KPROBE_FLAG_DISABLED || !p->pre_handler)
+			continue;
+		skip |= p->pre_handler(p, regs);
+	}
+	return skip;
+}
+
+static nokprobe_inline void kprobe_run_post_handlers(struct kprobe_point *kp,
+						      struct pt_regs *regs)
+{
+	struct kprobe *p;
+
+	list_for_each_entry(p, &kp->probes, list)
+		if (!(p->flags & KPROBE_FLAG_DISABLED) && p->post_handler)
+			p->post_handler(p, regs, 0);
+}
+
+static nokprobe_inline bool kprobe_has_post_handlers(struct kprobe_point *kp)
+{
+	struct kprobe *p;
+
+	list_for_each_entry(p, &kp->probes, list)
+		if (!(p->flags & KPROBE_FLAG_DISABLED) && p->post_handler)
+			return true;
+	return false;
+}
+
+/* A hit whose handlers could not run: every enabled probe at the point counts it. */
+static nokprobe_inline void kprobe_count_missed(struct kprobe_point *kp)
+{
+	struct kprobe *p;
+
+	list_for_each_entry(p, &kp->probes, list)
+		if (!(p->flags & KPROBE_FLAG_DISABLED))
+			__atomic_add_fetch(&p->nmissed, 1, __ATOMIC_RELAXED);
+}
 
 #endif /* _STARLING_KPROBES_H */

@@ -284,6 +284,17 @@ ssize_t probe_record_size(const struct probe_spec *spec, const struct probe_fetc
 	return size;
 }
 
+/* memset(p, 0, n) for the few bytes of a record's fixed part, without a call. */
+static inline void zero_fixed(u8 *p, size_t n)
+{
+	static const u64 zero;
+
+	for (; n >= sizeof(zero); n -= sizeof(zero), p += sizeof(zero))
+		memcpy(p, &zero, sizeof(zero));
+	for (; n; n--)
+		*p++ = 0;
+}
+
 /**
  * probe_record_fill() - build the record of this hit
  * @spec: a checked kprobe or kretprobe
@@ -304,7 +315,7 @@ ssize_t probe_record_fill(const struct probe_spec *spec, const struct probe_fetc
 
 	if (size < spec->fixed_size)
 		return -ENOSPC;
-	memset(r + PROBE_COMMON_SIZE, 0, spec->fixed_size - PROBE_COMMON_SIZE);
+	zero_fixed(r + PROBE_COMMON_SIZE, spec->fixed_size - PROBE_COMMON_SIZE);
 	store_uint(r + 8, 8, ctx->ip);
 	if (probe_is_return(spec))
 		store_uint(r + 16, 8, ctx->ret_ip);

@@ -285,7 +285,7 @@ static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
 		tracing_record_cmdline(current->pid, current->comm);
 }
 
-static void __noprobe tk_count_hit(struct trace_kprobe *tk)
+static nokprobe_inline void tk_count_hit(struct trace_kprobe *tk)
 {
 	tk->nhit[smp_processor_id()]++;
 }
