@@ -46,14 +46,16 @@ result() {	# result NAME OK [WHY]
 has() { grep -qF -- "$1" "$log"; }
 
 # start_kernel() runs to the end: every hart comes online, symbols resolve, the UART's
-# interrupt reaches a hart through the PLIC; the machine powers off (exit 0).
+# interrupt reaches a hart through the PLIC, text_poke() changes code every hart then runs
+# (remote fence.i); the machine powers off (exit 0).
 for smp in 1 2 4 8; do
-	boot "smp$smp" "$smp" 256M "starling.selftest=cpus,kallsyms,irq"
+	boot "smp$smp" "$smp" 256M "starling.selftest=cpus,kallsyms,irq,text_poke"
 	if [ $rc -ne 0 ]; then result "smp$smp" fail "QEMU exit status $rc, expected 0"
 	elif ! has "smp: Brought up 1 node, $smp CPU"; then result "smp$smp" fail "not all harts came up"
 	elif ! has "selftest cpus: ok"; then result "smp$smp" fail "selftest cpus"
 	elif ! has "selftest kallsyms: ok"; then result "smp$smp" fail "selftest kallsyms"
 	elif ! has "selftest irq: ok"; then result "smp$smp" fail "selftest irq (PLIC)"
+	elif ! has "selftest text_poke: ok"; then result "smp$smp" fail "selftest text_poke"
 	elif ! has "reboot: Power down"; then result "smp$smp" fail "no power-down message"
 	else result "smp$smp" ok; fi
 done
