@@ -68,11 +68,18 @@ if grep -q '^\[ *[0-9]*\.[0-9]\{6\}\] Linux version 6.1.0-starling' "$log"; then
 else result printk_timestamp fail "no '[    0.000000] Linux version' line"; fi
 
 # A deliberate NULL dereference: symbolized oops and backtrace, then panic ends QEMU non-zero.
+# The oops lines are the arch's, as Linux prints them there.
+case $ARCH in
+riscv64) oops_line="Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000"
+	 pc_line="epc : selftest_fault+0x" ;;
+*)	 oops_line="BUG: unable to handle page fault for address: 0000000000000000"
+	 pc_line="RIP: 0010:selftest_fault+0x" ;;
+esac
 boot fault 2 256M "starling.selftest=fault"
 if [ $rc -eq 0 ] || [ $rc -eq 124 ]; then result fault fail "QEMU exit status $rc, expected non-zero"
-elif ! has "BUG: unable to handle page fault for address: 0000000000000000"; then
+elif ! has "$oops_line"; then
 	result fault fail "no page-fault oops line"
-elif ! has "RIP: 0010:selftest_fault+0x"; then result fault fail "RIP not symbolized"
+elif ! has "$pc_line"; then result fault fail "the faulting pc is not symbolized"
 elif ! has "Call Trace:" || ! grep -q " run_boot_selftests+0x" "$log"; then
 	result fault fail "call trace does not reach run_boot_selftests"
 elif ! has "Kernel panic - not syncing: Fatal exception"; then result fault fail "no panic line"
