@@ -91,16 +91,14 @@ static bool fp_on_stack(unsigned long fp, unsigned long sp)
 	return fp > sp && fp <= top && IS_ALIGNED(fp, 8);
 }
 
-/**
- * arch_show_stack() - print a frame-pointer backtrace
- * @ip: where to start (printed first)
- * @fp: the frame pointer (s0) at @ip
- *
- * Frame records are {saved s0, return address} just below s0. A leaf function may save
- * only s0, at s0 - 8; the walk notices a saved value that points up the stack and skips it.
- * Kernel stacks are THREAD_SIZE-aligned, which bounds the walk.
+/*
+ * Walk frame records from @fp, printing each return address. Records are {saved s0, return
+ * address} just below s0. A leaf function may save only s0, at s0 - 8: a saved value that
+ * points up the stack is taken for that, and the return address is then @leaf_ra (the
+ * trapped ra) for the first frame, or unknown (skipped) further up. Kernel stacks are
+ * THREAD_SIZE-aligned, which bounds the walk.
  */
-void arch_show_stack(unsigned long ip, unsigned long fp)
+static void walk_frames(unsigned long ip, unsigned long fp, unsigned long leaf_ra)
 {
 	unsigned long sp = fp - 16;
 	int depth;
@@ -113,13 +111,23 @@ void arch_show_stack(unsigned long ip, unsigned long fp)
 
 		if (fp_on_stack(ra, fp)) {	/* leaf frame: only s0 was saved */
 			next = ra;
-			ra = 0;
-		} else if (ra) {
-			printk("[<%016lx>] %pS\n", ra, (void *)ra);
+			ra = depth ? 0 : leaf_ra;
 		}
+		if (ra)
+			printk("[<%016lx>] %pS\n", ra, (void *)ra);
 		sp = fp;
 		fp = next;
 	}
+}
+
+/**
+ * arch_show_stack() - print a frame-pointer backtrace
+ * @ip: where to start (printed first)
+ * @fp: the frame pointer (s0) at @ip
+ */
+void arch_show_stack(unsigned long ip, unsigned long fp)
+{
+	walk_frames(ip, fp, 0);
 }
 
 /**
@@ -140,7 +148,7 @@ static void __noreturn die(struct pt_regs *regs, const char *msg)
 	printk("Modules linked in:\n");
 	show_regs(regs);
 	if (!user_mode(regs))
-		arch_show_stack(regs->epc, regs->s0);
+		walk_frames(regs->epc, regs->s0, regs->ra);
 	printk("---[ end trace 0000000000000000 ]---\n");
 	panic("Fatal exception");
 }
