@@ -6,6 +6,7 @@
  */
 #include <starling/spinlock.h>
 #include <starling/preempt.h>
+#include <starling/sched.h>
 #include <starling/printk.h>
 #include <starling/smp.h>
 #include <asm/processor.h>

@@ -32,6 +32,7 @@
  * Lock order: p->pi_lock -> rq->lock (two run queues: lower CPU first) -> tasklist_lock.
  */
 #include <starling/sched.h>
+#include <starling/kprobes.h>
 #include <starling/kthread.h>
 #include <starling/signal.h>
 #include <starling/timer.h>
@@ -920,6 +921,8 @@ void __noreturn do_exit(long code)
 		detach_pid(tsk);
 	if (tsk->kthread)
 		kthread_exit_notify(tsk, code);
+	if (IS_ENABLED(CONFIG_KPROBES))
+		kprobe_flush_task(tsk);	/* return probes of frames that never return */
 	preempt_disable();
 	set_current_state(TASK_DEAD);
 	__schedule(false);
