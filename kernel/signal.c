@@ -143,6 +143,21 @@ bool fatal_signal_pending(struct task_struct *p)
 
 /* ---- sending --------------------------------------------------------------------------- */
 
+/**
+ * unhandled_signal() - whether @t has no handler of its own for @sig
+ * @t: the task
+ * @sig: the signal
+ *
+ * Linux prints a user fault's "segfault at" line only then (and always for init).
+ * Return: true for SIG_DFL or SIG_IGN, or when @t is init.
+ */
+bool unhandled_signal(struct task_struct *t, int sig)
+{
+	__sighandler_t handler = task_sighand(t)->action[sig - 1].sa.sa_handler;
+
+	return t->tgid == 1 || handler == SIG_DFL || handler == SIG_IGN;
+}
+
 /* Is @sig ignored by @t's handler (SIG_IGN, or SIG_DFL with an ignoring default)? */
 bool sig_task_ignored(struct task_struct *t, int sig)
 {

@@ -154,6 +154,7 @@ int kill_pid(pid_t pid, int sig, int priv);
 bool is_pgrp_orphaned(pid_t pgrp);
 /* Is @sig ignored by @p (handler SIG_IGN, or SIG_DFL with an ignore default)? */
 bool sig_ignored_by(struct task_struct *p, int sig);
+bool unhandled_signal(struct task_struct *t, int sig);
 /* Is @sig blocked by current? */
 bool sig_blocked(int sig);
 

@@ -17,6 +17,7 @@
 #include <starling/kallsyms.h>
 #include <starling/string.h>
 #include <starling/signal_nr.h>
+#include <starling/signal.h>
 #include <starling/sched.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -254,10 +255,13 @@ static void __noreturn __noprobe die(struct pt_regs *regs, unsigned long vector,
 
 /* ---- dispatch -------------------------------------------------------------------------- */
 
-/* Linux's line for an unhandled user page fault (show_unhandled_signals, on by default). */
+/*
+ * Linux's line for an unhandled user page fault (show_unhandled_signals, on by default): not
+ * printed when the program catches SIGSEGV itself.
+ */
 static void show_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long err)
 {
-	if (!IS_ENABLED(CONFIG_USERSPACE))
+	if (!IS_ENABLED(CONFIG_USERSPACE) || !unhandled_signal(current, SIGSEGV))
 		return;
 	printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
 	       current->comm, current->pid, addr, regs->ip, regs->sp, err);
