@@ -29,8 +29,8 @@ static void init_own_files(void)
 
 int kernel_init_run(void)
 {
+	populate_rootfs();	/* first: the self-tests of the VFS and exec read its files */
 	run_boot_selftests();
-	populate_rootfs();
 	if (IS_ENABLED(CONFIG_USERSPACE)) {
 		init_own_files();
 		console_on_rootfs();

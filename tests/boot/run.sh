@@ -113,6 +113,16 @@ if grep -q 'sched_selftest' kernel/sched/*.c 2>/dev/null; then
 	else result sched fail "exit $rc"; fi
 fi
 
+# The subsystems' own self-tests, with the test initramfs unpacked: VFS, process layer,
+# exec, TTY line discipline.
+if grep -q '^CONFIG_USERSPACE=y' "arch/$ARCH/defconfig"; then
+	boot subsystems 2 256M "starling.selftest=vfs,proc,exec,tty"
+	if [ $rc -eq 0 ] && has "selftests: 0 failed" && has "selftest vfs: ok" &&
+	   has "selftest proc: ok" && has "selftest exec: ok" && has "selftest tty: ok"; then
+		result subsystems ok
+	else result subsystems fail "exit $rc"; fi
+fi
+
 # The kprobes engine on 4 CPUs: every instruction of a function probed in turn, return
 # probes, re-entry, refusals, and registration while every CPU hits the probes.
 if grep -q '^CONFIG_KPROBES=y' "arch/$ARCH/defconfig"; then
