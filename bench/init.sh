@@ -103,6 +103,25 @@ else
 	echo > $T/trace 2>/dev/null
 fi
 
+# ---- static events: raw_syscalls ------------------------------------------------------------
+# The getppid loop with sys_enter and sys_exit recording: two events per call (run.sh turns
+# ns/call into events/s).  The entry count shows that the events really went in.
+if [ ! -e $T/events/raw_syscalls/enable ]; then
+	reason="no $T/events/raw_syscalls"
+	probe_fail ring.rawsys.call
+else
+	echo > $T/trace 2>/dev/null
+	echo 1 > $T/tracing_on 2>/dev/null
+	if echo 1 > $T/events/raw_syscalls/enable 2>/dev/null; then
+		bench getppid $N_GETPPID ring.rawsys.call
+		echo 0 > $T/events/raw_syscalls/enable 2>/dev/null
+		echo "BENCH-INFO ring.rawsys.call $(sed -n 3p $T/trace 2>/dev/null)"
+	else
+		echo "BENCH-FAIL ring.rawsys.call cannot enable $T/events/raw_syscalls"
+	fi
+	echo > $T/trace 2>/dev/null
+fi
+
 echo "BENCH-END"
 sync
 poweroff -f

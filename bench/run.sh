@@ -218,7 +218,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 		return "F" fid[why]
 	}
 	BEGIN {
-		nm = split("boot.wall|boot.uptime|image.size|mem.used|sys.getppid|sys.read|sys.fork|sys.exec|sys.pipe|probe.none|probe.p|probe.p3|probe.r|probe.pr|probe.p.hit|probe.p3.hit|probe.r.hit|probe.pr.hit|ring.marker.on|ring.marker.off|ring.drain|ring.drain.lost", order, "|")
+		nm = split("boot.wall|boot.uptime|image.size|mem.used|sys.getppid|sys.read|sys.fork|sys.exec|sys.pipe|probe.none|probe.p|probe.p3|probe.r|probe.pr|probe.p.hit|probe.p3.hit|probe.r.hit|probe.pr.hit|ring.marker.on|ring.marker.off|ring.drain|ring.drain.lost|ring.rawsys", order, "|")
 		L["boot.wall"] = "boot: host wall time, QEMU start to /init first line|ms"
 		L["boot.uptime"] = "boot: guest uptime at that line|ms"
 		L["image.size"] = "footprint: kernel image (the -kernel file)|KiB"
@@ -241,6 +241,7 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 		L["ring.marker.off"] = "ring: trace_marker writes, tracing off|writes/s"
 		L["ring.drain"] = "ring: trace_pipe drain, a producer per CPU|events/s"
 		L["ring.drain.lost"] = "ring: events lost during the drain|events"
+		L["ring.rawsys"] = "ring: raw_syscalls events recorded, getppid loop|events/s"
 		nk = split(sizes, sz, " ")
 		for (i = 1; i <= nk; i++) { split(sz[i], kv, "="); size[kv[1]] = kv[2] }
 	}
@@ -265,6 +266,11 @@ linux_ver=$(basename "$(image_of linux)" | sed 's/^vmlinuz-//')
 				else if ((k, r, "probe.none") in err)
 					err[k, r, p ".hit"] = "unprobed loop: " err[k, r, "probe.none"]
 			}
+			# raw_syscalls: sys_enter and sys_exit per getppid call
+			if ((k, r, "ring.rawsys.call") in val && val[k, r, "ring.rawsys.call"] > 0)
+				val[k, r, "ring.rawsys"] = 2e9 / val[k, r, "ring.rawsys.call"]
+			else if ((k, r, "ring.rawsys.call") in err)
+				err[k, r, "ring.rawsys"] = err[k, r, "ring.rawsys.call"]
 			if (size[k] != "" && size[k] != "-") val[k, r, "image.size"] = size[k] + 0
 			else err[k, r, "image.size"] = "no kernel image"
 		}
@@ -310,7 +316,7 @@ echo "bench: table written to $out; logs in $LOGS/bench-*.log"
 if [ $smoke = 1 ]; then
 	# A workload passes when the kernel produced its figure (a smoke run is one boot).
 	awk -F '\t' -v kernels="$kernels" '
-	BEGIN { n = split("boot.wall boot.uptime mem.used sys.getppid sys.read sys.fork sys.exec sys.pipe probe.none probe.p probe.p3 probe.r probe.pr ring.marker.on ring.marker.off ring.drain ring.drain.lost", m, " ") }
+	BEGIN { n = split("boot.wall boot.uptime mem.used sys.getppid sys.read sys.fork sys.exec sys.pipe probe.none probe.p probe.p3 probe.r probe.pr ring.marker.on ring.marker.off ring.drain ring.drain.lost ring.rawsys.call", m, " ") }
 	$4 == "ok" { ok[$1, $3] = 1 }
 	END {
 		nk = split(kernels, ks, " ")
