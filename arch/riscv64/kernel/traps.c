@@ -195,12 +195,16 @@ static bool is_page_fault(unsigned long cause)
 	       cause == EXC_STORE_PAGE_FAULT;
 }
 
-/* Linux's line for an unhandled user page fault (show_unhandled_signals, on by default). */
-static void show_user_fault(struct pt_regs *regs, unsigned long addr)
+/*
+ * Linux's riscv line for a fault signal the program does not handle (show_unhandled_signals,
+ * on by default), then the signal.
+ */
+static void user_fault_signal(struct pt_regs *regs, int sig, int code, unsigned long addr)
 {
-	printk(KERN_INFO "%s[%d]: unhandled signal 11 code 0x1 at 0x%016lx in %s\n",
-	       current->comm, current->pid, regs->epc, current->comm);
-	(void)addr;
+	if (unhandled_signal(current, sig))
+		printk(KERN_INFO "%s[%d]: unhandled signal %d code 0x%x at 0x%016lx\n",
+		       current->comm, current->pid, sig, code, addr);
+	force_sig_fault(sig, code, addr);
 }
 
 /* An exception from U-mode (IRQs on while it is handled). */
@@ -220,22 +224,21 @@ static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long caus
 		if (!handle_page_fault(regs, addr, cause == EXC_STORE_PAGE_FAULT,
 				       cause == EXC_INST_PAGE_FAULT, true))
 			break;
-		show_user_fault(regs, addr);
-		force_sig_fault(SIGSEGV, 1 /* SEGV_MAPERR */, addr);
+		user_fault_signal(regs, SIGSEGV, 1 /* SEGV_MAPERR */, addr);
 		break;
 	case EXC_INST_ILLEGAL:
-		force_sig_fault(SIGILL, 1 /* ILL_ILLOPC */, regs->epc);
+		user_fault_signal(regs, SIGILL, 1 /* ILL_ILLOPC */, regs->epc);
 		break;
 	case EXC_BREAKPOINT:
-		force_sig_fault(SIGTRAP, 1 /* TRAP_BRKPT */, regs->epc);
+		user_fault_signal(regs, SIGTRAP, 1 /* TRAP_BRKPT */, regs->epc);
 		break;
 	case EXC_INST_MISALIGNED:
 	case EXC_LOAD_MISALIGNED:
 	case EXC_STORE_MISALIGNED:
-		force_sig_fault(SIGBUS, 1 /* BUS_ADRALN */, addr);
+		user_fault_signal(regs, SIGBUS, 1 /* BUS_ADRALN */, addr);
 		break;
 	default:
-		force_sig_fault(SIGSEGV, 2 /* SEGV_ACCERR */, addr);
+		user_fault_signal(regs, SIGSEGV, 2 /* SEGV_ACCERR */, addr);
 		break;
 	}
 	arch_local_irq_disable();
