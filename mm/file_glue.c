@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The few file operations the memory and exec code need (private file mappings, reading
- * executables): a reference to a file, a read at an offset, fd lookup. They go through the
+ * The few file operations the memory and exec code need (file mappings, reading
+ * executables): a reference to a file, a read at an offset, fd lookup, the checks and the
+ * ->mmap call of a new mapping. They go through the
  * VFS when it is built in; without it they fail cleanly, so address spaces and anonymous
  * memory work on their own.
  */
@@ -42,6 +43,27 @@ struct page *mm_file_get_page(struct file *file, loff_t pos)
 {
 	return ramfs_get_page(file, pos);
 }
+
+int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,
+		       unsigned long *vm_flags)
+{
+	if (shared) {
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		if (!(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~VM_MAYWRITE;
+	}
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (shared && !file->f_op->mmap)
+		return -ENODEV;
+	return 0;
+}
+
+int mm_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return file->f_op->mmap ? file->f_op->mmap(file, vma) : -ENODEV;
+}
 #else
 struct file *mm_file_get(struct file *file)
 {
@@ -65,5 +87,16 @@ struct file *mm_fget(int fd)
 struct page *mm_file_get_page(struct file *file, loff_t pos)
 {
 	return NULL;
+}
+
+int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,
+		       unsigned long *vm_flags)
+{
+	return shared ? -ENODEV : 0;
+}
+
+int mm_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return -ENODEV;
 }
 #endif

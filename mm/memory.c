@@ -11,10 +11,13 @@
  *
  *   not present --read/write--> private page (file pages copied in, anonymous zeroed)
  *   not present, read-only private file mapping --> the file's ramfs page, read-only
+ *   not present, shared file mapping --> the file's own page (vm_ops->fault), at the
+ *	VMA's protection; beyond the end of the file: SIGBUS (-EIO)
  *   present RO, VM_WRITE, refcount > 1 --write--> copy, map RW, drop the old reference
  *   present RO, VM_WRITE, refcount == 1 --write--> map RW
  *
- * MAP_SHARED anonymous pages stay shared and writable across fork (refcount > 1, RW).
+ * MAP_SHARED pages, anonymous or a file's, stay shared and writable across fork
+ * (refcount > 1, RW): a write never copies them.
  * All of this runs under mm->mmap_lock.
  */
 #include <starling/errno.h>
@@ -296,7 +299,8 @@ static struct page *map_file_page(struct vm_area_struct *vma, unsigned long addr
  * @flags: FAULT_FLAG_*
  * @regs: the registers at the fault, or NULL (faults taken on behalf of exec)
  *
- * Return: 0, -EFAULT (the access is not allowed) or -ENOMEM.
+ * Return: 0, -EFAULT (the access is not allowed), -ENOMEM, or -EIO (a shared file mapping
+ * beyond the end of its file: SIGBUS).
  */
 noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			     unsigned int flags, struct pt_regs *regs)
@@ -316,6 +320,16 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			return -EFAULT;		/* PROT_NONE with a page behind it */
 		if (!vm_flags_to_pte(vma->vm_flags, true))
 			return -EFAULT;
+		if (vma->vm_ops && vma->vm_ops->fault) {
+			page = vma->vm_ops->fault(vma, vma->vm_pgoff +
+						     ((va - vma->vm_start) >> PAGE_SHIFT));
+			if (IS_ERR(page))
+				return PTR_ERR(page);
+			set_pte(ptep, pfn_pte(page_to_pfn(page),
+					      vm_flags_to_pte(vma->vm_flags, true)));
+			atomic_long_inc(&mm->rss);
+			return 0;
+		}
 		page = map_file_page(vma, va, flags);
 		if (page) {
 			set_pte(ptep, pfn_pte(page_to_pfn(page),
@@ -402,7 +416,8 @@ out_unlock:
  * Kernel-mode faults (uaccess) are handled only in a context that may sleep; with
  * preemption or IRQs off (the *_nofault accessors, atomic code) they fail at once, and the
  * caller's exception-table fixup runs.
- * Return: 0 when the access can be retried, -EFAULT otherwise.
+ * Return: 0 when the access can be retried, -EIO for SIGBUS (a shared file mapping beyond
+ * the end of its file), -EFAULT otherwise.
  */
 int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool exec,
 		      bool user)
@@ -421,6 +436,8 @@ int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool
 	ret = __do_user_fault(mm, addr, flags, regs);
 	if (!user)
 		arch_local_irq_disable();
+	if (ret == -EIO)
+		return -EIO;
 	return ret ? -EFAULT : 0;
 }
 

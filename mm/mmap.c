@@ -221,26 +221,44 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 	return vm;
 }
 
+/*
+ * The flags MAP_SHARED_VALIDATE accepts on a file, as Linux's LEGACY_MAP_MASK (none of
+ * Starling's file systems adds MAP_SYNC); anything else is -EOPNOTSUPP.
+ */
+#define MAP_HUGE_2MB	(21UL << 26)
+#define MAP_HUGE_1GB	(30UL << 26)
+#define LEGACY_MAP_MASK	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | \
+			 MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | \
+			 MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | \
+			 MAP_32BIT | MAP_HUGE_2MB | MAP_HUGE_1GB)
+
 /**
  * do_mmap() - create a mapping in @mm
  * @mm: address space, mmap_lock held
- * @file: the file to map privately, or NULL for anonymous memory
+ * @file: the file to map, or NULL for anonymous memory
  * @addr: hint, or the exact place with MAP_FIXED / MAP_FIXED_NOREPLACE
  * @len: bytes
  * @prot: PROT_*
  * @flags: MAP_*
  * @pgoff: file offset in pages
  *
- * MAP_SHARED file mappings are mapped as private copies (nothing is written back).
- * Return: the address, or a negative errno (Linux's: -EINVAL, -ENOMEM, -EEXIST, -EPERM).
+ * A private file mapping reads the file on first touch and keeps its own copies from then
+ * on. A shared one (MAP_SHARED, MAP_SHARED_VALIDATE) maps the file's own pages: its file
+ * system's ->mmap sets vm_ops, whose fault hands out the page (ramfs and tmpfs), so stores
+ * reach the file and every other mapping of it at once, and fork keeps them shared. Files
+ * without ->mmap (procfs, sysfs, tracefs, most devices) cannot be mapped shared.
+ * Return: the address, or a negative errno (Linux's: -EINVAL, -ENOMEM, -EEXIST, -EPERM,
+ * -EACCES, -ENODEV, -EOPNOTSUPP).
  */
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,
 		      unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
-	unsigned long type = flags & MAP_TYPE;
+	unsigned long type = flags & MAP_TYPE, vm_flags;
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+	bool shared = type != MAP_PRIVATE;
+	int ret;
 
 	if (!len)
 		return -EINVAL;
@@ -261,26 +279,44 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		if ((flags & MAP_FIXED_NOREPLACE) && !(flags & MAP_FIXED) &&
 		    !range_free(mm, addr, addr + len))
 			return -EEXIST;
-		if (do_munmap(mm, addr, len))
-			return -ENOMEM;
 	} else {
 		addr = get_unmapped_area(mm, addr, len);
 		if (IS_ERR_VALUE(addr))
 			return addr;
 	}
+	vm_flags = calc_vm_flags(prot, flags);
+	if (file) {
+		if (type == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+			return -EOPNOTSUPP;
+		ret = mm_file_mmap_check(file, prot, shared, &vm_flags);
+		if (ret)
+			return ret;
+		if (shared && (vm_flags & VM_GROWSDOWN))
+			return -EINVAL;
+	}
+	/* Everything checked: only now may a MAP_FIXED mapping replace what was there. */
+	if (fixed && do_munmap(mm, addr, len))
+		return -ENOMEM;
 	vma = vma_alloc(mm);
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
-	vma->vm_flags = calc_vm_flags(prot, flags);
-	vma->vm_pgoff = file ? pgoff : addr >> PAGE_SHIFT;
+	vma->vm_flags = vm_flags;
+	vma->vm_pgoff = pgoff;
 	if (file) {
 		vma->vm_file = mm_file_get(file);
-		vma->vm_flags &= ~VM_SHARED;	/* private copies, see above */
+		/* ->mmap may turn the mapping anonymous (shared /dev/zero) */
+		ret = shared ? mm_file_mmap(file, vma) : 0;
+		if (ret) {
+			vma_free(vma);
+			return ret;
+		}
 	}
+	if (!vma->vm_file)
+		vma->vm_pgoff = addr >> PAGE_SHIFT;
 	insert_vma(mm, vma);
-	if (!file) {
+	if (!vma->vm_file) {
 		struct vm_area_struct *prev = vma_prev(mm, vma);
 
 		try_merge_next(mm, vma);
@@ -615,13 +651,21 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	if (end == start)
 		return 0;
 	mutex_lock(&mm->mmap_lock);
-	/* Check the whole range first: a hole anywhere fails with nothing changed. */
-	ret = -ENOMEM;
+	/*
+	 * Check the whole range first: a hole anywhere fails with nothing changed, and so does
+	 * a right the mapping may never have (PROT_WRITE on a shared mapping of a file opened
+	 * read-only: no VM_MAYWRITE).
+	 */
 	for (addr = start; addr < end; addr = vma->vm_end) {
 		vma = find_vma(mm, addr);
+		ret = -ENOMEM;
 		if (!vma || vma->vm_start > addr)
 			goto out_unlock;
+		ret = -EACCES;
+		if (prot & (PROT_READ | PROT_WRITE | PROT_EXEC) & ~(vma->vm_flags >> 4))
+			goto out_unlock;
 	}
+	ret = -ENOMEM;
 	vma = find_vma(mm, start);
 	if (vma->vm_start < start) {
 		if (split_vma(mm, vma, start))
@@ -640,6 +684,55 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 out_unlock:
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
+}
+
+/*
+ * Nothing is ever written back: shared file mappings map the pages of memory file systems
+ * themselves, so a store is in the file at once. What is left are Linux's checks of the
+ * arguments and of the range, in its order: -EINVAL for bad flags or an unaligned start,
+ * -ENOMEM for a range that wraps or has holes (at once for MS_ASYNC, else after the rest).
+ */
+SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long end;
+	int ret = 0, unmapped = 0;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	len = ALIGN(len, PAGE_SIZE);
+	end = start + len;
+	if (end < start)
+		return -ENOMEM;
+	if (end == start)
+		return 0;
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, start);
+	for (;;) {
+		ret = -ENOMEM;
+		if (!vma)
+			break;
+		if (start < vma->vm_start) {
+			if (flags == MS_ASYNC)
+				break;
+			start = vma->vm_start;
+			if (start >= end)
+				break;
+			unmapped = -ENOMEM;
+		}
+		start = vma->vm_end;
+		ret = 0;
+		if (start >= end)
+			break;
+		vma = vma_next(mm, vma);
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return ret ? ret : unmapped;
 }
 
 static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,

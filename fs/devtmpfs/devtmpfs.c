@@ -13,6 +13,7 @@
 #include <starling/uaccess.h>
 #include <starling/time.h>
 #include <starling/mm.h>
+#include <starling/mm_user.h>
 #include <starling/printk.h>
 #include <starling/printk_log.h>
 #include <starling/kernel.h>
@@ -335,8 +336,20 @@ static int kmsg_release(struct inode *inode, struct file *file)
 static const struct file_operations null_fops = {
 	.llseek = noop_llseek, .read_iter = null_read_iter, .write_iter = null_write_iter,
 };
+/*
+ * A shared mapping of /dev/zero is shared anonymous memory, as Linux: the mapping lets go
+ * of the file and its pages are zero-filled on first touch, then shared across fork.
+ */
+static int zero_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_file = NULL;
+	fput(file);
+	return 0;
+}
+
 static const struct file_operations zero_fops = {
 	.llseek = noop_llseek, .read_iter = zero_read_iter, .write_iter = null_write_iter,
+	.mmap = zero_mmap,
 };
 static const struct file_operations full_fops = {
 	.llseek = noop_llseek, .read_iter = zero_read_iter, .write_iter = full_write_iter,

@@ -5,7 +5,8 @@
  * dentries, fs/vfs/libfs.c). "tmpfs" is the same file system with Linux's mode=, size=,
  * uid= and gid= options and TMPFS_MAGIC; "rootfs" (fs/vfs/namespace.c) uses it too.
  *
- * A file's data and size change under its inode's i_rwsem.
+ * A file's data and size change under its inode's i_rwsem. Shared mappings map the file's
+ * pages themselves (ramfs_mmap(), ramfs_fault()), so stores through them are file data.
  */
 #include <starling/fs.h>
 #include <starling/namei.h>
@@ -13,6 +14,7 @@
 #include <starling/slab.h>
 #include <starling/mm.h>
 #include <starling/mm_types.h>
+#include <starling/mm_user.h>
 #include <starling/pagecache.h>
 #include <starling/string.h>
 #include <starling/kernel.h>
@@ -313,9 +315,54 @@ static const struct inode_operations ramfs_file_inode_operations = {
 	.getattr	= simple_getattr,
 };
 
+/*
+ * A shared mapping's page @pgoff: the file's own page, allocated (zeroed, as a hole reads)
+ * when the file has none there yet, so that stores through the mapping are the file's data.
+ * A page wholly at or beyond the end of the file is -EIO, SIGBUS to the program, as Linux.
+ * The part of the last page beyond the end is mapped but never read back by read().
+ */
+static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
+{
+	struct inode *inode = file_inode(vma->vm_file);
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	struct page *page = ERR_PTR(-EIO);
+	loff_t size;
+
+	inode_lock(inode);
+	size = i_size_read(inode);
+	if (pgoff >= (unsigned long)DIV_ROUND_UP(size, PAGE_SIZE))
+		goto out_unlock;
+	page = ERR_PTR(-ENOMEM);
+	if (ramfs_grow_array(ri, pgoff + 1))
+		goto out_unlock;
+	if (!ri->pages[pgoff]) {
+		ri->pages[pgoff] = (void *)get_zeroed_page(GFP_KERNEL);
+		if (!ri->pages[pgoff])
+			goto out_unlock;
+		inode->i_blocks += PAGE_SIZE / 512;
+	}
+	page = virt_to_page(ri->pages[pgoff]);
+	get_page(page);
+out_unlock:
+	inode_unlock(inode);
+	return page;
+}
+
+static const struct vm_operations_struct ramfs_vm_ops = {
+	.fault		= ramfs_fault,
+};
+
+/* Only shared mappings come here; private ones copy through read (mm/memory.c). */
+static int ramfs_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &ramfs_vm_ops;
+	return 0;
+}
+
 static const struct file_operations ramfs_file_operations = {
 	.read_iter	= ramfs_read_iter,
 	.write_iter	= ramfs_write_iter,
+	.mmap		= ramfs_mmap,
 	.llseek		= generic_file_llseek,
 };
 

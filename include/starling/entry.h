@@ -22,7 +22,10 @@ static inline bool kprobe_single_step_handler(struct pt_regs *regs) { return fal
 #endif
 
 #if CONFIG_USERSPACE
-/* Page fault at @addr; @write/@exec/@user describe the access. 0 handled, else -EFAULT. */
+/*
+ * Page fault at @addr; @write/@exec/@user describe the access. 0 handled, -EIO for SIGBUS
+ * (a shared file mapping beyond the end of its file), else -EFAULT.
+ */
 int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool exec,
 		      bool user);
 /* A fault in user mode that nothing handled: deliver @sig to current. */

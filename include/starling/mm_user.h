@@ -3,9 +3,10 @@
  * User address spaces (mm/mmap.c, mm/memory.c). A struct mm_struct is one address space: a
  * page table (the kernel half shared with every other, see <asm/pgtable.h>) and a list of
  * virtual memory areas sorted by address. A VMA is a range with one protection and one
- * backing: anonymous (zero-filled on first touch) or a private file mapping (pages read
- * through the file on first touch, then private). Pages are filled on demand by
- * handle_mm_fault(); fork shares them copy-on-write (dup_mm), counting users in
+ * backing: anonymous (zero-filled on first touch), a private file mapping (pages read
+ * through the file on first touch, then private) or a shared file mapping (the file's own
+ * pages, from vm_ops->fault). Pages are filled on demand by handle_mm_fault(); fork shares
+ * private ones copy-on-write (dup_mm) and shared ones as they are, counting users in
  * struct page's _refcount.
  *
  * Locking: mm->mmap_lock (a mutex: faults sleep to allocate and to read files) guards the
@@ -61,6 +62,7 @@ struct pt_regs;
 #define MAP_STACK		0x20000
 #define MAP_HUGETLB		0x40000
 #define MAP_FIXED_NOREPLACE	0x100000
+#define MAP_UNINITIALIZED	0x4000000
 #define MREMAP_MAYMOVE		1
 #define MREMAP_FIXED		2
 #define MREMAP_DONTUNMAP	4
@@ -70,6 +72,9 @@ struct pt_regs;
 #define MADV_WILLNEED		3
 #define MADV_DONTNEED		4
 #define MADV_FREE		8
+#define MS_ASYNC		1
+#define MS_INVALIDATE		2
+#define MS_SYNC			4
 
 /* The standard layout of a new address space (below TASK_SIZE, as Linux x86_64). */
 #define STACK_TOP		TASK_SIZE
@@ -77,12 +82,26 @@ struct pt_regs;
 #define STACK_GUARD_GAP		(256UL << PAGE_SHIFT)	/* Linux's stack_guard_gap */
 #define MMAP_MIN_ADDR		0x10000UL		/* vm.mmap_min_addr */
 
+struct page;
+struct vm_area_struct;
+
+/*
+ * What a file system does for a shared mapping of one of its files, set by its ->mmap.
+ * fault: the file's own page holding page @pgoff of the file, with a reference taken;
+ * ERR_PTR(-EIO) when the page lies wholly beyond the end of the file (the access gets
+ * SIGBUS), ERR_PTR(-ENOMEM). Called with mmap_lock held.
+ */
+struct vm_operations_struct {
+	struct page	*(*fault)(struct vm_area_struct *vma, unsigned long pgoff);
+};
+
 struct vm_area_struct {
 	unsigned long		vm_start;	/* first byte */
 	unsigned long		vm_end;		/* first byte after */
 	unsigned long		vm_flags;	/* VM_* */
 	struct file		*vm_file;	/* a reference, or NULL for anonymous memory */
 	unsigned long		vm_pgoff;	/* file offset of vm_start, in pages */
+	const struct vm_operations_struct *vm_ops;	/* shared file mappings, else NULL */
 	struct mm_struct	*vm_mm;
 	struct list_head	vm_list;	/* mm->mmap, sorted by vm_start; mmap_lock */
 };
@@ -134,7 +153,10 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 #define FAULT_FLAG_EXEC		0x02
 #define FAULT_FLAG_USER		0x04
 
-/* Fill or copy-on-write the page at @address. 0, -EFAULT or -ENOMEM. mmap_lock held. */
+/*
+ * Fill or copy-on-write the page at @address. 0, -EFAULT, -ENOMEM, or -EIO (a shared file
+ * mapping beyond the end of its file: SIGBUS). mmap_lock held.
+ */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags,
 		    struct pt_regs *regs);
 /* Drop the pages of [start, end) in @mm (unmap, MADV_DONTNEED). mmap_lock held. */
@@ -166,6 +188,14 @@ struct file *mm_file_get(struct file *file);
 void mm_file_put(struct file *file);
 ssize_t mm_file_read(struct file *file, void *buf, size_t count, loff_t pos);
 struct file *mm_fget(int fd);			/* a reference to fd's file, or NULL */
+/*
+ * Linux's do_mmap() checks of @file: -EACCES when it is not open for reading, or for
+ * writing when @shared and @prot has PROT_WRITE; -ENODEV when @shared and the file has no
+ * ->mmap. A shared mapping of a file not open for writing loses VM_MAYWRITE in @vm_flags.
+ */
+int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,
+		       unsigned long *vm_flags);
+int mm_file_mmap(struct file *file, struct vm_area_struct *vma);	/* f_op->mmap */
 
 /* starling.selftest=exec (kernel/exec_selftest.c): 0 when all passed. */
 int exec_selftest(void);

@@ -12,6 +12,7 @@
  */
 #include <starling/kernel.h>
 #include <starling/entry.h>
+#include <starling/errno.h>
 #include <starling/printk.h>
 #include <starling/sched.h>
 #include <starling/stacktrace.h>
@@ -211,6 +212,7 @@ static void user_fault_signal(struct pt_regs *regs, int sig, int code, unsigned 
 static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long cause)
 {
 	unsigned long addr = regs->badaddr;
+	int ret;
 
 	if (cause == EXC_SYSCALL) {
 		do_syscall(regs);	/* runs the exit work itself */
@@ -221,10 +223,14 @@ static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long caus
 	case EXC_INST_PAGE_FAULT:
 	case EXC_LOAD_PAGE_FAULT:
 	case EXC_STORE_PAGE_FAULT:
-		if (!handle_page_fault(regs, addr, cause == EXC_STORE_PAGE_FAULT,
-				       cause == EXC_INST_PAGE_FAULT, true))
+		ret = handle_page_fault(regs, addr, cause == EXC_STORE_PAGE_FAULT,
+					cause == EXC_INST_PAGE_FAULT, true);
+		if (!ret)
 			break;
-		user_fault_signal(regs, SIGSEGV, 1 /* SEGV_MAPERR */, addr);
+		if (ret == -EIO)
+			user_fault_signal(regs, SIGBUS, 2 /* BUS_ADRERR */, addr);
+		else
+			user_fault_signal(regs, SIGSEGV, 1 /* SEGV_MAPERR */, addr);
 		break;
 	case EXC_INST_ILLEGAL:
 		user_fault_signal(regs, SIGILL, 1 /* ILL_ILLOPC */, regs->epc);

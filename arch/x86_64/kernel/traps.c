@@ -10,6 +10,7 @@
  * Linux-style registers and a symbolized backtrace, then panics.
  */
 #include <starling/entry.h>
+#include <starling/errno.h>
 #include <starling/printk.h>
 #include <starling/percpu.h>
 #include <starling/preempt.h>
@@ -295,13 +296,19 @@ static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector,
 	case X86_TRAP_PF: {
 		unsigned long addr = cr2;
 		unsigned long err = regs->orig_ax;
+		int ret = -EFAULT;
 
 		if (IS_ENABLED(CONFIG_USERSPACE) && (err & 4 || addr < TASK_SIZE)) {
-			if (!handle_page_fault(regs, addr, err & 2, err & 16, err & 4))
+			ret = handle_page_fault(regs, addr, err & 2, err & 16, err & 4);
+			if (!ret)
 				return;
 		}
 		if (!user_mode(regs) && fixup_exception(regs))
 			return;
+		if (user_mode(regs) && ret == -EIO) {
+			force_sig_fault(SIGBUS, 2 /* BUS_ADRERR */, addr);
+			return;
+		}
 		if (user_mode(regs)) {
 			show_user_fault(regs, addr, err);
 			force_sig_fault(SIGSEGV, 1 /* SEGV_MAPERR */, addr);
