@@ -81,7 +81,12 @@ void ring_buffer_discard_commit(struct trace_buffer *buffer, struct ring_buffer_
 int ring_buffer_write(struct trace_buffer *buffer, unsigned long length, const void *data);
 
 /* Events. */
-void *ring_buffer_event_data(struct ring_buffer_event *event);
+/* The payload of a data event (after the length word when type_len is 0). */
+static inline void *ring_buffer_event_data(struct ring_buffer_event *event)
+{
+	return event->type_len ? (void *)&event->array[0] : (void *)&event->array[1];
+}
+
 unsigned int ring_buffer_event_length(struct ring_buffer_event *event);
 
 /* Consuming readers (take the CPU's reader_lock). */

@@ -1463,17 +1463,6 @@ __noprobe int ring_buffer_write(struct trace_buffer *buffer, unsigned long lengt
 }
 
 /**
- * ring_buffer_event_data - the payload of a data event
- * @event: the event
- *
- * Return: a 4-byte aligned pointer into the event.
- */
-void *ring_buffer_event_data(struct ring_buffer_event *event)
-{
-	return event->type_len ? (void *)&event->array[0] : (void *)&event->array[1];
-}
-
-/**
  * ring_buffer_event_length - payload length of a data event
  * @event: the event
  *

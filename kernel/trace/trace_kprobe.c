@@ -234,8 +234,8 @@ static const struct probe_fetch_ops tk_fetch_ops = {
  * common fields describe the probed context: an entry probe's handler runs with IRQs off
  * only because the arch masked them (arch_kprobe_masked_irqs()).
  */
-static void __noprobe tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
-				unsigned long ip, unsigned long ret_ip)
+static nokprobe_inline void tk_record(struct trace_kprobe *tk, struct pt_regs *regs,
+				      unsigned long ip, unsigned long ret_ip)
 {
 	struct trace_buffer *buffer = READ_ONCE(tk_buffer);
 	const struct probe_spec *spec = tk->spec;
