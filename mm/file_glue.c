@@ -44,6 +44,11 @@ struct page *mm_file_get_page(struct file *file, loff_t pos)
 	return ramfs_get_page(file, pos);
 }
 
+int mm_shmem_zero_setup(struct vm_area_struct *vma)
+{
+	return shmem_zero_setup(vma);
+}
+
 int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,
 		       unsigned long *vm_flags)
 {
@@ -87,6 +92,11 @@ struct file *mm_fget(int fd)
 struct page *mm_file_get_page(struct file *file, loff_t pos)
 {
 	return NULL;
+}
+
+int mm_shmem_zero_setup(struct vm_area_struct *vma)
+{
+	return 0;
 }
 
 int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,

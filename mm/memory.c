@@ -16,8 +16,9 @@
  *   present RO, VM_WRITE, refcount > 1 --write--> copy, map RW, drop the old reference
  *   present RO, VM_WRITE, refcount == 1 --write--> map RW
  *
- * MAP_SHARED pages, anonymous or a file's, stay shared and writable across fork
- * (refcount > 1, RW): a write never copies them.
+ * MAP_SHARED pages stay shared and writable across fork (refcount > 1, RW): a write never
+ * copies them. Shared anonymous memory is a shared mapping of a tmpfs file of its own
+ * (shmem_zero_setup()), so a page first touched after fork is shared all the same.
  * All of this runs under mm->mmap_lock.
  */
 #include <starling/errno.h>

@@ -19,6 +19,7 @@
 #include <starling/kernel.h>
 #include <starling/mm.h>
 #include <starling/mm_user.h>
+#include <starling/pagecache.h>
 #include <starling/printk.h>
 #include <starling/sched.h>
 #include <starling/slab.h>
@@ -246,7 +247,9 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
  * on. A shared one (MAP_SHARED, MAP_SHARED_VALIDATE) maps the file's own pages: its file
  * system's ->mmap sets vm_ops, whose fault hands out the page (ramfs and tmpfs), so stores
  * reach the file and every other mapping of it at once, and fork keeps them shared. Files
- * without ->mmap (procfs, sysfs, tracefs, most devices) cannot be mapped shared.
+ * without ->mmap (procfs, sysfs, tracefs, most devices) cannot be mapped shared. Shared
+ * anonymous memory is a shared mapping of an unlinked tmpfs file of its own
+ * (shmem_zero_setup()), so a page is one page in every process whoever touches it first.
  * Return: the address, or a negative errno (Linux's: -EINVAL, -ENOMEM, -EEXIST, -EPERM,
  * -EACCES, -ENODEV, -EOPNOTSUPP).
  */
@@ -258,7 +261,7 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	unsigned long type = flags & MAP_TYPE, vm_flags;
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
 	bool shared = type != MAP_PRIVATE;
-	int ret;
+	int ret = 0;
 
 	if (!len)
 		return -EINVAL;
@@ -306,12 +309,15 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	vma->vm_pgoff = pgoff;
 	if (file) {
 		vma->vm_file = mm_file_get(file);
-		/* ->mmap may turn the mapping anonymous (shared /dev/zero) */
+		/* ->mmap may put another file in its place (shared /dev/zero) */
 		ret = shared ? mm_file_mmap(file, vma) : 0;
-		if (ret) {
-			vma_free(vma);
-			return ret;
-		}
+	} else if (shared) {
+		vma->vm_pgoff = 0;	/* as Linux, which ignores the offset here */
+		ret = mm_shmem_zero_setup(vma);
+	}
+	if (ret) {
+		vma_free(vma);
+		return ret;
 	}
 	if (!vma->vm_file)
 		vma->vm_pgoff = addr >> PAGE_SHIFT;

@@ -14,6 +14,7 @@
 #include <starling/time.h>
 #include <starling/mm.h>
 #include <starling/mm_user.h>
+#include <starling/pagecache.h>
 #include <starling/printk.h>
 #include <starling/printk_log.h>
 #include <starling/kernel.h>
@@ -337,14 +338,12 @@ static const struct file_operations null_fops = {
 	.llseek = noop_llseek, .read_iter = null_read_iter, .write_iter = null_write_iter,
 };
 /*
- * A shared mapping of /dev/zero is shared anonymous memory, as Linux: the mapping lets go
- * of the file and its pages are zero-filled on first touch, then shared across fork.
+ * A shared mapping of /dev/zero is shared anonymous memory, as Linux: an unlinked tmpfs
+ * file takes the place of /dev/zero (shmem_zero_setup()). Private mappings never get here.
  */
 static int zero_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	vma->vm_file = NULL;
-	fput(file);
-	return 0;
+	return shmem_zero_setup(vma);
 }
 
 static const struct file_operations zero_fops = {

@@ -7,8 +7,11 @@
  *
  * A file's data and size change under its inode's i_rwsem. Shared mappings map the file's
  * pages themselves (ramfs_mmap(), ramfs_fault()), so stores through them are file data.
+ * Shared anonymous memory is such a mapping of an unlinked file on an internal tmpfs mount
+ * (shmem_zero_setup()), as Linux's shmem.
  */
 #include <starling/fs.h>
+#include <starling/file.h>
 #include <starling/namei.h>
 #include <starling/seq_file.h>
 #include <starling/slab.h>
@@ -545,4 +548,47 @@ void init_ramfs_fs(void)
 {
 	register_filesystem(&ramfs_fs_type);
 	register_filesystem(&tmpfs_fs_type);
+}
+
+static struct vfsmount *shm_mnt;	/* set once, by the first shared anonymous mapping */
+
+/**
+ * shmem_zero_setup() - back a shared anonymous mapping with a file of its own
+ * @vma: the new mapping (MAP_SHARED | MAP_ANONYMOUS, or MAP_SHARED of /dev/zero)
+ *
+ * As Linux, the backing is an unlinked regular file the size of the mapping on an internal
+ * tmpfs mount, named "dev/zero" so that /proc/PID/maps shows "/dev/zero (deleted)". The
+ * file replaces @vma's vm_file (dropping the reference to /dev/zero, if any), and
+ * ramfs_fault() serves it, so every process that inherits the mapping shares every page,
+ * whichever touches it first. The file, and its pages, go with the last mapping of it.
+ * Return: 0 or -errno (-ENOMEM).
+ */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct inode *inode;
+	struct file *file;
+
+	if (!shm_mnt) {
+		struct vfsmount *m = kern_mount(&tmpfs_fs_type);
+
+		if (IS_ERR(m))
+			return (int)PTR_ERR(m);
+		if (cmpxchg(&shm_mnt, NULL, m))
+			mntput(m);
+	}
+	inode = ramfs_get_inode(shm_mnt->mnt_sb, NULL, S_IFREG | 0777, 0);
+	if (!inode)
+		return -ENOMEM;
+	inode->i_size = (loff_t)(vma->vm_end - vma->vm_start);
+	clear_nlink(inode);
+	file = alloc_file_pseudo(inode, shm_mnt, "dev/zero", O_RDWR, &ramfs_file_operations);
+	if (IS_ERR(file)) {
+		iput(inode);
+		return (int)PTR_ERR(file);
+	}
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;
+	vma->vm_ops = &ramfs_vm_ops;
+	return 0;
 }

@@ -5,7 +5,8 @@
  * virtual memory areas sorted by address. A VMA is a range with one protection and one
  * backing: anonymous (zero-filled on first touch), a private file mapping (pages read
  * through the file on first touch, then private) or a shared file mapping (the file's own
- * pages, from vm_ops->fault). Pages are filled on demand by handle_mm_fault(); fork shares
+ * pages, from vm_ops->fault; shared anonymous memory is one, of an unlinked tmpfs file
+ * made by shmem_zero_setup()). Pages are filled on demand by handle_mm_fault(); fork shares
  * private ones copy-on-write (dup_mm) and shared ones as they are, counting users in
  * struct page's _refcount.
  *

@@ -12,6 +12,7 @@
 
 struct file;
 struct page;
+struct vm_area_struct;
 
 /*
  * ramfs_get_page() - the ramfs/tmpfs page holding the file bytes [@pos, @pos + PAGE_SIZE)
@@ -27,5 +28,14 @@ struct page *ramfs_get_page(struct file *file, loff_t pos);
 
 /* mm/file_glue.c: ramfs_get_page() when the VFS is built in, else NULL. */
 struct page *mm_file_get_page(struct file *file, loff_t pos);
+
+/*
+ * shmem_zero_setup() - make @vma, a new shared anonymous mapping, a shared mapping of an
+ * unlinked tmpfs file of its size (fs/ramfs/inode.c). 0 or -errno.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma);
+
+/* mm/file_glue.c: shmem_zero_setup() when the VFS is built in, else 0 (plain anonymous). */
+int mm_shmem_zero_setup(struct vm_area_struct *vma);
 
 #endif /* _STARLING_PAGECACHE_H */

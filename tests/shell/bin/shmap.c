@@ -10,6 +10,8 @@
  *            grows over it
  *   enodev   files that cannot be mapped shared (/proc/self/stat, /dev/null): ENODEV;
  *            shared /dev/zero is shared memory; msync's argument checks
+ *   anon     MAP_SHARED | MAP_ANONYMOUS and MAP_SHARED of /dev/zero: pages first touched
+ *            after fork are shared both ways; /proc/self/maps names them "/dev/zero (deleted)"
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -269,7 +271,6 @@ static void test_enodev(const char *path)
 		fail("open /dev/zero");
 	p = (volatile char *)map(z, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
 	close(z);
-	p[0] = 'a';
 	pid = fork();
 	if (pid == 0) {
 		p[0] = 'k';
@@ -295,6 +296,107 @@ static void test_enodev(const char *path)
 		fail("msync of zero bytes");
 }
 
+/* The /proc/self/maps line of the mapping at @p: "rw-s 00000000 ... /dev/zero (deleted)". */
+static void expect_maps_line(volatile char *p, const char *what)
+{
+	char line[512], start[32];
+	FILE *f = fopen("/proc/self/maps", "r");
+	int found = 0;
+
+	if (!f)
+		fail("open /proc/self/maps");
+	snprintf(start, sizeof(start), "%lx-", (unsigned long)p);
+	while (fgets(line, sizeof(line), f)) {
+		size_t n = strlen(line);
+
+		if (strncmp(line, start, strlen(start)))
+			continue;
+		found = 1;
+		if (n && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (!strstr(line, " rw-s 00000000 ") || n < 20 ||
+		    strcmp(line + n - 20, " /dev/zero (deleted)")) {
+			printf("shmap anon: %s: maps line \"%s\"\n", what, line);
+			exit(1);
+		}
+	}
+	fclose(f);
+	if (!found)
+		fail("the mapping is not in /proc/self/maps");
+}
+
+/*
+ * Two pages of @p, a shared mapping made before fork and never touched: the child stores
+ * into page 0, which the parent reads after it exits; the parent stores into page 1, which
+ * the child reads. Neither page exists before fork.
+ */
+static void share_after_fork(volatile char *p, const char *what)
+{
+	int to_child[2], status;
+	char c;
+	pid_t pid;
+
+	if (pipe(to_child))
+		fail("pipe");
+	pid = fork();
+	if (pid < 0)
+		fail("fork");
+	if (pid == 0) {
+		p[0] = 'c';
+		p[2] = p[1] + 1;	/* the first load of page 0 in the child reads 0 */
+		if (read(to_child[0], &c, 1) != 1)
+			_exit(10);
+		if (p[PAGE] != 'p')
+			_exit(11);	/* the parent's store into page 1 is not here */
+		p[PAGE + 1] = 'C';
+		_exit(0);
+	}
+	p[PAGE] = 'p';
+	if (write(to_child[1], "x", 1) != 1)
+		fail("write to the child");
+	if (waitpid(pid, &status, 0) != pid)
+		fail("waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		printf("shmap anon: %s: the child failed (status 0x%x)\n", what, status);
+		exit(1);
+	}
+	if (p[0] != 'c' || p[2] != 1) {
+		printf("shmap anon: %s: the child's store into page 0 is not seen\n", what);
+		exit(1);
+	}
+	if (p[PAGE + 1] != 'C') {
+		printf("shmap anon: %s: the child's store into page 1 is not seen\n", what);
+		exit(1);
+	}
+	close(to_child[0]);
+	close(to_child[1]);
+}
+
+static void test_anon(const char *path)
+{
+	volatile char *p;
+	int z;
+
+	(void)path;
+	p = (volatile char *)mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		fail("mmap MAP_SHARED | MAP_ANONYMOUS");
+	share_after_fork(p, "MAP_SHARED | MAP_ANONYMOUS");
+	expect_maps_line(p, "MAP_SHARED | MAP_ANONYMOUS");
+	if (munmap((void *)p, 2 * PAGE))
+		fail("munmap");
+	z = open("/dev/zero", O_RDWR);
+	if (z < 0)
+		fail("open /dev/zero");
+	p = (volatile char *)map(z, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+	close(z);
+	share_after_fork(p, "/dev/zero");
+	expect_maps_line(p, "/dev/zero");
+	if (munmap((void *)p, 2 * PAGE))
+		fail("munmap");
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -303,6 +405,7 @@ int main(int argc, char **argv)
 	} tests[] = {
 		{ "store", test_store }, { "fork", test_fork }, { "private", test_private },
 		{ "eacces", test_eacces }, { "sigbus", test_sigbus }, { "enodev", test_enodev },
+		{ "anon", test_anon },
 	};
 
 	if (argc != 3) {
