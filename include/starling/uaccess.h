@@ -33,6 +33,17 @@ long copy_from_user_nofault(void *dst, const void __user *src, size_t size);
 long strncpy_from_kernel_nofault(char *dst, const void *src, long count);
 long strncpy_from_user_nofault(char *dst, const void __user *src, long count);
 
+/*
+ * The arch's copies (arch/$(ARCH)/lib/usercopy.S): no range check, a fault ends them at the
+ * exception table's fixup. Only mm/uaccess.c calls them, after its TASK_SIZE checks.
+ */
+unsigned long raw_copy_user(void *to, const void *from, unsigned long n);	/* bytes left */
+unsigned long raw_clear_user(void *to, unsigned long n);			/* bytes left */
+/* The length copied without the NUL, @count if no NUL within @count, or -EFAULT. */
+long raw_strncpy_user(char *dst, const char *src, long count);
+/* The length including the NUL, @n + 1 if no NUL within @n, 0 on a fault. */
+long raw_strnlen_user(const char *s, long n);
+
 #define get_user(x, ptr) ({							\
 	__typeof__(*(ptr)) __gu_val;						\
 	int __gu_ret = copy_from_user(&__gu_val, (ptr), sizeof(*(ptr))) ? -EFAULT : 0; \

@@ -1,24 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * User memory access (see <starling/uaccess.h>): range checks against TASK_SIZE around the
- * exception-table-protected copies of usercopy.S. A fault on a user page that is mapped but
- * not yet present is filled by the page-fault handler and the copy goes on; a fault it
- * cannot fill ends the copy at the fixup.
+ * User memory access (see <starling/uaccess.h>), the generic half: every user range is
+ * checked against TASK_SIZE here, then handed to the arch's raw_* copies
+ * (arch/$(ARCH)/lib/usercopy.S), which run under the exception table. A fault on a user
+ * page that is mapped but not yet present is filled by the page-fault handler and the copy
+ * goes on; a fault it cannot fill ends the copy at the fixup.
  *
  * The *_nofault variants (tracing) run the same copies with preemption disabled: the page
  * fault handler then refuses to fill anything, so they never sleep and never change the
- * address space; non-canonical kernel addresses raise #GP, which the exception table
- * catches as well.
+ * address space. They reach any address, kernel ones included; a fault of any kind (on
+ * x86_64 also the #GP of a non-canonical address) ends at the fixup.
  */
 #include <starling/uaccess.h>
 #include <starling/preempt.h>
 #include <starling/string.h>
 #include <asm/page.h>
-
-unsigned long raw_copy_user(void *to, const void *from, unsigned long n);
-unsigned long raw_clear_user(void *to, unsigned long n);
-long raw_strncpy_user(char *dst, const char *src, long count);
-long raw_strnlen_user(const char *s, long n);
 
 /**
  * access_ok() - is [@addr, @addr + @size) entirely below TASK_SIZE?
@@ -198,6 +194,8 @@ long strncpy_from_user_nofault(char *dst, const void __user *src, long count)
 {
 	unsigned long a = (unsigned long)src;
 
+	if (count <= 0)
+		return 0;
 	if (a >= TASK_SIZE)
 		return -EFAULT;
 	if ((unsigned long)count > TASK_SIZE - a)
