@@ -8,10 +8,10 @@
  * The arch entry symbol is Linux's for that arch (__x64_sys_NAME on x86_64), because users
  * probe it by that name; <asm/syscall_wrapper.h> supplies it and the register order.
  *
- * Each definition also places {__NR_NAME, entry} in the .syscall_entries section; the arch
- * fills its sys_call_table[] from that section at boot (syscall_table_init()), so adding a
- * system call touches only the file that implements it. Numbers without an entry return
- * -ENOSYS.
+ * Each definition also places {__NR_NAME, entry} in the .syscall_entries section;
+ * kernel/syscall_table.c fills sys_call_table[] from that section at boot
+ * (syscall_table_init(), called from an arch initcall), so adding a system call touches only
+ * the file that implements it. Numbers without an entry return -ENOSYS.
  *
  * The number comes from the name. Where Linux's entry is named apart from the call (x86_64's
  * stat is __x64_sys_newstat), the defining file says so next to the definition:
@@ -23,7 +23,9 @@
 
 #include <starling/types.h>
 #include <starling/compiler.h>
+#include <starling/errno.h>
 #include <asm/ptrace.h>
+#include <uapi/asm/unistd.h>
 
 typedef long (*syscall_fn_t)(const struct pt_regs *regs);
 
@@ -48,7 +50,6 @@ struct syscall_entry {
 #define __SC_ARGS(t, a)	a
 
 #if CONFIG_USERSPACE
-#include <uapi/asm/unistd.h>
 #include <asm/syscall_wrapper.h>	/* __ARCH_SYS(name), __ARCH_REGS_TO_ARGS(x) */
 
 #define __SYSCALL_REGISTER(sname)						\
@@ -112,9 +113,34 @@ struct syscall_entry {
 #define SYSCALL_DEFINE5(name, ...) SYSCALL_DEFINEx(5, _##name, __VA_ARGS__)
 #define SYSCALL_DEFINE6(name, ...) SYSCALL_DEFINEx(6, _##name, __VA_ARGS__)
 
-/* Fill the arch's table from .syscall_entries; panics on two entries for one number. */
+/*
+ * The number of a call Linux compiles everywhere but this arch does not number (riscv64's
+ * <asm/unistd.h> gives open, stat, fork ... this value): its entry stays out of the table.
+ */
+#define __NR_NONE	0xffffffffU
+
+#define NR_syscalls	__NR_syscalls	/* <uapi/asm/unistd.h> */
+
+extern syscall_fn_t sys_call_table[];
+
+/* Fill sys_call_table[] from .syscall_entries; panics on two entries for one number. */
 void syscall_table_init(void);
 /* The name of system call @nr for logs, or NULL. */
 const char *syscall_name(unsigned long nr);
+/* Warn once per number that @nr has no entry. */
+void log_unknown_syscall(unsigned long nr);
+
+/*
+ * Run system call @nr with the saved user registers @regs (the arch's entry code enables
+ * IRQs and traces around it). Return: the result, or -ENOSYS (logged once) for a number
+ * without an entry.
+ */
+static __always_inline long syscall_dispatch(unsigned long nr, struct pt_regs *regs)
+{
+	if (likely(nr < NR_syscalls && sys_call_table[nr]))
+		return sys_call_table[nr](regs);
+	log_unknown_syscall(nr);
+	return -ENOSYS;
+}
 
 #endif /* _STARLING_SYSCALLS_H */

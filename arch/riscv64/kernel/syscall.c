@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * riscv64 system calls and the arch half of user tasks: the table, the C half of an ecall
- * from U-mode, starting programs, fork's register copy and the user FP state at a switch.
+ * riscv64 system calls and the arch half of user tasks: the C half of an ecall from U-mode,
+ * starting programs, fork's register copy and the user FP state at a switch.
  *
- * sys_call_table[] is filled at boot from the .syscall_entries section that each
- * SYSCALL_DEFINEn emits (<asm/syscall_wrapper.h>: the entry is sys_NAME, as in Linux 6.1).
- * Calls that Linux compiles everywhere but riscv64 does not number (open, stat, fork ...)
- * carry __NR_NONE (<asm/unistd.h>) and stay out of the table, as on Linux. A number without
- * an entry returns -ENOSYS and is logged once, with the name from the complete list in
- * <uapi/asm/unistd.h>.
+ * The table itself is generic (kernel/syscall_table.c); this file fills it at boot. Entries
+ * are sys_NAME, as in Linux 6.1 (<asm/syscall_wrapper.h>); calls that Linux compiles
+ * everywhere but riscv64 does not number (open, stat, fork ...) carry __NR_NONE
+ * (<asm/unistd.h>) and stay out of the table, as on Linux.
  *
  * The ABI: ecall with the number in a7 and arguments in a0-a5; the result comes back in
  * a0, and the call resumes after the 4-byte ecall (restarts rewind epc by 4 and reload a0
@@ -30,41 +28,9 @@
 #include <asm/unistd.h>
 #include <asm/csr.h>
 
-#define NR_syscalls		__NR_syscalls
 #define SR_FS_INITIAL		0x00002000UL
 
-static syscall_fn_t sys_call_table[NR_syscalls];	/* written once at boot, then read-only */
-static const char *sys_call_names[NR_syscalls];
-static unsigned long unknown_logged[DIV_ROUND_UP(NR_syscalls + 1, 64)];	/* atomic bits */
-
-#define X(nr, name) [nr] = #name,
-static const char *const linux_syscall_names[NR_syscalls] = { SYSCALL_LIST(X) };
-#undef X
-
-extern const struct syscall_entry __start_syscall_entries[], __stop_syscall_entries[];
 extern const char ret_from_fork[];
-
-/**
- * syscall_table_init() - fill sys_call_table[] from the .syscall_entries section
- *
- * Panics when two definitions claim one number or a number is out of range: both are
- * build mistakes.
- */
-void syscall_table_init(void)
-{
-	for (const struct syscall_entry *e = __start_syscall_entries;
-	     e < __stop_syscall_entries; e++) {
-		if (e->nr == __NR_NONE)
-			continue;
-		if (e->nr >= NR_syscalls)
-			panic("syscall %s: number %u out of range", e->name, e->nr);
-		if (sys_call_table[e->nr])
-			panic("syscall %u defined twice (%s, %s)", e->nr, sys_call_names[e->nr],
-			      e->name);
-		sys_call_table[e->nr] = e->fn;
-		sys_call_names[e->nr] = e->name;
-	}
-}
 
 static int __init syscall_table_initcall(void)
 {
@@ -72,33 +38,6 @@ static int __init syscall_table_initcall(void)
 	return 0;
 }
 core_initcall(syscall_table_initcall);
-
-/**
- * syscall_name() - the name of system call @nr, for logs
- * @nr: a system call number
- *
- * Return: the name Linux gives it (implemented or not), or NULL for an unused number.
- */
-const char *syscall_name(unsigned long nr)
-{
-	if (nr >= NR_syscalls)
-		return NULL;
-	return sys_call_names[nr] ? sys_call_names[nr] : linux_syscall_names[nr];
-}
-
-static void log_unknown_syscall(unsigned long nr)
-{
-	unsigned long bit = min_t(unsigned long, nr, NR_syscalls);
-	const char *name = syscall_name(nr);
-
-	if (__atomic_fetch_or(&unknown_logged[bit / 64], 1UL << (bit % 64), __ATOMIC_RELAXED) &
-	    (1UL << (bit % 64)))
-		return;
-	if (name)
-		pr_warn("Starling: unknown system call %s (%lu)\n", name, nr);
-	else
-		pr_warn("Starling: unknown system call %lu\n", nr);
-}
 
 /**
  * do_syscall() - run the system call in a7 for the user registers @regs
@@ -114,12 +53,7 @@ void __noprobe do_syscall(struct pt_regs *regs)
 	arch_local_irq_enable();
 	trace_sys_enter(nr, (const unsigned long[6]){ regs->a0, regs->a1, regs->a2, regs->a3,
 						      regs->a4, regs->a5 });
-	if (likely(nr < NR_syscalls && sys_call_table[nr])) {
-		regs->a0 = sys_call_table[nr](regs);
-	} else {
-		log_unknown_syscall(nr);
-		regs->a0 = -ENOSYS;
-	}
+	regs->a0 = syscall_dispatch(nr, regs);
 	trace_sys_exit(nr, regs->a0);
 	arch_local_irq_disable();
 	syscall_exit_to_user_mode(regs);	/* signals, -ERESTART*, reschedule */

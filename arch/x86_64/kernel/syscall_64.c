@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * x86_64 system calls: the table, the C half of the SYSCALL entry (entry_64.S), the per-CPU
- * SYSCALL MSRs, arch_prctl, and the arch half of starting programs and threads.
- *
- * sys_call_table[] is filled at boot from the .syscall_entries section that each
- * SYSCALL_DEFINEn emits, so a system call is added by defining it, nowhere else. A number
- * without an entry returns -ENOSYS and is logged once ("Starling: unknown system call NAME
- * (N)"), with the name from the complete Linux list in <uapi/asm/unistd.h>.
+ * x86_64 system calls: the C half of the SYSCALL entry (entry_64.S), the per-CPU SYSCALL
+ * MSRs, arch_prctl, and the arch half of starting programs and threads. The table itself is
+ * generic (kernel/syscall_table.c); the initcall here fills it before setting up SYSCALL.
  *
  * User FPU/SSE state: the kernel is built without FPU/SSE code, so the registers always hold
  * the state of the last user task that ran here. A switch saves it (FXSAVE) into the
@@ -30,8 +26,6 @@
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <asm/syscall.h>
-
-#define NR_syscalls		451
 
 #define X86_EFLAGS_CF		0x0001UL
 #define X86_EFLAGS_FIXED	0x0002UL
@@ -59,36 +53,7 @@
 #define ARCH_GET_FS		0x1003
 #define ARCH_GET_GS		0x1004
 
-static syscall_fn_t sys_call_table[NR_syscalls];	/* written once at boot, then read-only */
-static const char *sys_call_names[NR_syscalls];
-static unsigned long unknown_logged[DIV_ROUND_UP(NR_syscalls + 1, 64)];	/* atomic bits */
-
-#define X(nr, name) [nr] = #name,
-static const char *const linux_syscall_names[NR_syscalls] = { SYSCALL_LIST(X) };
-#undef X
-
-extern const struct syscall_entry __start_syscall_entries[], __stop_syscall_entries[];
 extern const char ret_from_fork[];
-
-/**
- * syscall_table_init() - fill sys_call_table[] from the .syscall_entries section
- *
- * Panics when two definitions claim one number or a number is out of range: both are
- * build mistakes.
- */
-void syscall_table_init(void)
-{
-	for (const struct syscall_entry *e = __start_syscall_entries;
-	     e < __stop_syscall_entries; e++) {
-		if (e->nr >= NR_syscalls)
-			panic("syscall %s: number %u out of range", e->name, e->nr);
-		if (sys_call_table[e->nr])
-			panic("syscall %u defined twice (%s, %s)", e->nr, sys_call_names[e->nr],
-			      e->name);
-		sys_call_table[e->nr] = e->fn;
-		sys_call_names[e->nr] = e->name;
-	}
-}
 
 static void syscall_init_ipi(void *unused)
 {
@@ -104,33 +69,6 @@ static int __init syscall_table_initcall(void)
 	return 0;
 }
 core_initcall(syscall_table_initcall);
-
-/**
- * syscall_name() - the name of system call @nr, for logs
- * @nr: a system call number
- *
- * Return: the name Linux gives it (implemented or not), or NULL for an unused number.
- */
-const char *syscall_name(unsigned long nr)
-{
-	if (nr >= NR_syscalls)
-		return NULL;
-	return sys_call_names[nr] ? sys_call_names[nr] : linux_syscall_names[nr];
-}
-
-static void log_unknown_syscall(unsigned long nr)
-{
-	unsigned long bit = min_t(unsigned long, nr, NR_syscalls);
-	const char *name = syscall_name(nr);
-
-	if (__atomic_fetch_or(&unknown_logged[bit / 64], 1UL << (bit % 64), __ATOMIC_RELAXED) &
-	    (1UL << (bit % 64)))
-		return;
-	if (name)
-		pr_warn("Starling: unknown system call %s (%lu)\n", name, nr);
-	else
-		pr_warn("Starling: unknown system call %lu\n", nr);
-}
 
 static bool canonical_user(unsigned long addr)
 {
@@ -161,12 +99,7 @@ bool __noprobe do_syscall_64(struct pt_regs *regs, unsigned long nr)
 	arch_local_irq_enable();
 	trace_sys_enter(nr, (const unsigned long[6]){ regs->di, regs->si, regs->dx, regs->r10,
 						      regs->r8, regs->r9 });
-	if (likely(nr < NR_syscalls && sys_call_table[nr])) {
-		regs->ax = sys_call_table[nr](regs);
-	} else {
-		log_unknown_syscall(nr);
-		regs->ax = -ENOSYS;
-	}
+	regs->ax = syscall_dispatch(nr, regs);
 	trace_sys_exit(nr, regs->ax);
 	arch_local_irq_disable();
 	syscall_exit_to_user_mode(regs);	/* signals, -ERESTART*, reschedule */

@@ -9,7 +9,7 @@
 #ifndef _ASM_SYSCALL_WRAPPER_H
 #define _ASM_SYSCALL_WRAPPER_H
 
-#include <asm/unistd.h>	/* __NR_NONE for calls riscv64 does not number */
+#include <asm/unistd.h>	/* the calls riscv64 does not number */
 
 #define __ARCH_SYS(name)	__riscv_regs_to_sys##name
 

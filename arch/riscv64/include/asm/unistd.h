@@ -2,15 +2,13 @@
 /*
  * System calls that Starling's generic code defines (Linux compiles them on every arch) but
  * that riscv64's asm-generic table does not number: their entries exist (sys_open ...), as
- * on Linux, but carry __NR_NONE and stay out of sys_call_table[] (syscall.c). Kernel-only:
- * user space sees <uapi/asm/unistd.h>.
+ * on Linux, but carry __NR_NONE (<starling/syscalls.h>) and stay out of sys_call_table[]
+ * (kernel/syscall_table.c). Kernel-only: user space sees <uapi/asm/unistd.h>.
  */
 #ifndef _ASM_UNISTD_H
 #define _ASM_UNISTD_H
 
 #include <uapi/asm/unistd.h>
-
-#define __NR_NONE	0xffffffffU
 
 /* no riscv64 number */
 #define __NR_access               __NR_NONE
