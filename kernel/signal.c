@@ -3,7 +3,8 @@
  * Signals: sending (kill, tkill, tgkill, kernel senders such as the TTY and faults),
  * pending queues, job control, choosing a signal on the way back to user mode, and the
  * generic system calls (rt_sigaction, rt_sigprocmask, rt_sigpending, rt_sigsuspend, pause,
- * sigaltstack). The arch builds and tears down the signal frame (arch/<arch>/kernel/signal.c).
+ * sigaltstack), and system call restart around a handler. The arch builds and tears down the
+ * signal frame (arch/<arch>/kernel/signal.c).
  *
  * A signal's life:
  *
@@ -890,6 +891,67 @@ void restore_saved_sigmask(void)
 		tp->restore_sigmask = false;
 		set_current_blocked(&tp->saved_sigmask);
 	}
+}
+
+static void handle_signal(struct ksignal *ksig, struct pt_regs *regs, bool in_syscall)
+{
+	struct task_proc *tp = task_proc(current);
+	const sigset_t *oldset;
+	int failed;
+
+	if (in_syscall && arch_syscall_restartable(regs)) {
+		switch (syscall_get_return_value(current, regs)) {
+		case -ERESTART_RESTARTBLOCK:
+		case -ERESTARTNOHAND:
+			syscall_set_return_value(current, regs, -EINTR, 0);
+			break;
+		case -ERESTARTSYS:
+			if (!(ksig->ka.sa.sa_flags & SA_RESTART)) {
+				syscall_set_return_value(current, regs, -EINTR, 0);
+				break;
+			}
+			__attribute__((fallthrough));
+		case -ERESTARTNOINTR:
+			arch_syscall_restart(regs);
+			break;
+		}
+	}
+	oldset = tp->restore_sigmask ? &tp->saved_sigmask : &tp->blocked;
+	failed = setup_rt_frame(ksig, oldset, regs) < 0;
+	signal_setup_done(failed, ksig);
+}
+
+/**
+ * arch_do_signal_or_restart() - deliver one pending signal to current, or restart its call
+ * @regs: the user registers at the top of current's kernel stack
+ * @in_syscall: @regs hold the result of a system call
+ *
+ * A call interrupted by a signal returns -ERESTARTSYS (restart if the handler has
+ * SA_RESTART, else -EINTR), -ERESTARTNOINTR (always restart), -ERESTARTNOHAND (restart only
+ * when no handler runs) or -ERESTART_RESTARTBLOCK (restart_syscall). The arch writes the
+ * frame (setup_rt_frame()) and rewinds the registers (<asm/syscall.h>).
+ */
+void arch_do_signal_or_restart(struct pt_regs *regs, bool in_syscall)
+{
+	struct ksignal ksig;
+
+	if (get_signal(&ksig)) {
+		handle_signal(&ksig, regs, in_syscall);
+		return;
+	}
+	if (in_syscall && arch_syscall_restartable(regs)) {
+		switch (syscall_get_return_value(current, regs)) {
+		case -ERESTARTNOHAND:
+		case -ERESTARTSYS:
+		case -ERESTARTNOINTR:
+			arch_syscall_restart(regs);
+			break;
+		case -ERESTART_RESTARTBLOCK:
+			arch_syscall_restart_block(regs);
+			break;
+		}
+	}
+	restore_saved_sigmask();
 }
 
 /* A new child's first return to user mode: CLONE_CHILD_SETTID, as Linux's schedule_tail. */

@@ -37,8 +37,11 @@ void flush_sigqueue(struct sigpending *pending);
 void init_sigpending(struct sigpending *sig);
 bool sig_task_ignored(struct task_struct *t, int sig);
 
-/* arch/<arch>/kernel/signal.c */
+/* signal.c: Linux's name, an arch function there; here generic around setup_rt_frame() */
 void arch_do_signal_or_restart(struct pt_regs *regs, bool in_syscall);
+
+/* arch/<arch>/kernel/signal.c: write the handler's frame and point @regs at the handler */
+int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct pt_regs *regs);
 
 /* exit.c */
 void release_task(struct task_struct *p);

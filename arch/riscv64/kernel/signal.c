@@ -11,11 +11,10 @@
  * anonymous page per program the first time it delivers a signal to a handler, and
  * remembers its address in thread_struct (inherited by fork and clone, cleared by exec).
  *
- * System call restart, as on Linux: -ERESTARTSYS (restart if the handler has SA_RESTART,
- * else -EINTR), -ERESTARTNOINTR (always), -ERESTARTNOHAND (only when no handler runs),
- * -ERESTART_RESTARTBLOCK (restart_syscall). Restarting rewinds epc over the 4-byte ecall
- * and reloads a0 from orig_a0; rt_sigreturn marks its registers as no longer a system
- * call's (cause = -1, as Linux does).
+ * System call restart is generic (arch_do_signal_or_restart() in kernel/signal.c); the
+ * hooks in <asm/syscall.h> rewind epc over the 4-byte ecall and reload a0 from orig_a0.
+ * rt_sigreturn marks its registers as no longer a system call's (cause = -1, as Linux
+ * does), which arch_syscall_restartable() reads.
  */
 #include <starling/signal.h>
 #include <starling/syscalls.h>
@@ -78,7 +77,7 @@ static void fill_sigcontext(struct sigcontext *sc, const struct pt_regs *regs)
 	sc->sc_fpregs.d.fcsr = t->fcsr;
 }
 
-static int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct pt_regs *regs)
+int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct pt_regs *regs)
 {
 	struct task_proc *tp = task_proc(current);
 	unsigned long sp = regs->sp, tramp = sigreturn_trampoline();
@@ -114,66 +113,6 @@ static int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct p
 out_free:
 	kfree(frame);
 	return ret;
-}
-
-static void handle_signal(struct ksignal *ksig, struct pt_regs *regs, bool in_syscall)
-{
-	struct task_proc *tp = task_proc(current);
-	const sigset_t *oldset;
-	int failed;
-
-	if (in_syscall && regs->cause == EXC_SYSCALL) {
-		switch ((long)regs->a0) {
-		case -ERESTART_RESTARTBLOCK:
-		case -ERESTARTNOHAND:
-			regs->a0 = -EINTR;
-			break;
-		case -ERESTARTSYS:
-			if (!(ksig->ka.sa.sa_flags & SA_RESTART)) {
-				regs->a0 = -EINTR;
-				break;
-			}
-			__attribute__((fallthrough));
-		case -ERESTARTNOINTR:
-			regs->a0 = regs->orig_a0;
-			regs->epc -= 4;
-			break;
-		}
-	}
-	oldset = tp->restore_sigmask ? &tp->saved_sigmask : &tp->blocked;
-	failed = setup_rt_frame(ksig, oldset, regs) < 0;
-	signal_setup_done(failed, ksig);
-}
-
-/**
- * arch_do_signal_or_restart() - deliver one pending signal to current, or restart its call
- * @regs: the user registers at the top of current's kernel stack
- * @in_syscall: @regs->a0 is the result of a system call
- */
-void arch_do_signal_or_restart(struct pt_regs *regs, bool in_syscall)
-{
-	struct ksignal ksig;
-
-	if (get_signal(&ksig)) {
-		handle_signal(&ksig, regs, in_syscall);
-		return;
-	}
-	if (in_syscall && regs->cause == EXC_SYSCALL) {
-		switch ((long)regs->a0) {
-		case -ERESTARTNOHAND:
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-			regs->a0 = regs->orig_a0;
-			regs->epc -= 4;
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			regs->a0 = regs->orig_a0;
-			regs->a7 = __NR_restart_syscall;
-			regs->epc -= 4;
-			break;
-		}
-	}
-	restore_saved_sigmask();
 }
 
 SYSCALL_DEFINE0(rt_sigreturn)

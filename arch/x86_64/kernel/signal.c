@@ -6,10 +6,8 @@
  * (the kernel never uses those registers), so the frame's fpstate is saved with fxsave64
  * and restored with fxrstor64 directly.
  *
- * System call restart: a call interrupted by a signal returns -ERESTARTSYS (restart if the
- * handler has SA_RESTART, else -EINTR), -ERESTARTNOINTR (always restart), -ERESTARTNOHAND
- * (restart only when no handler runs) or -ERESTART_RESTARTBLOCK (restart_syscall).
- * Restarting rewinds ip over the 2-byte syscall instruction and reloads ax.
+ * System call restart is generic (arch_do_signal_or_restart() in kernel/signal.c); the
+ * hooks in <asm/syscall.h> rewind ip over the 2-byte syscall instruction and reload ax.
  */
 #include <starling/signal.h>
 #include <starling/syscalls.h>
@@ -75,7 +73,7 @@ static void fill_sigcontext(struct sigcontext_64 *sc, const struct pt_regs *regs
 	sc->fpstate = fpstate;
 }
 
-static int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct pt_regs *regs)
+int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct pt_regs *regs)
 {
 	struct task_proc *tp = task_proc(current);
 	u8 fx[FXSAVE_SIZE] __aligned(64);
@@ -123,65 +121,6 @@ static int setup_rt_frame(struct ksignal *ksig, const sigset_t *oldset, struct p
 	regs->ss = __USER_DS;
 	regs->flags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF | X86_EFLAGS_AC);
 	return 0;
-}
-
-static void handle_signal(struct ksignal *ksig, struct pt_regs *regs, bool in_syscall)
-{
-	struct task_proc *tp = task_proc(current);
-	const sigset_t *oldset;
-	int failed;
-
-	if (in_syscall) {
-		switch ((long)regs->ax) {
-		case -ERESTART_RESTARTBLOCK:
-		case -ERESTARTNOHAND:
-			regs->ax = -EINTR;
-			break;
-		case -ERESTARTSYS:
-			if (!(ksig->ka.sa.sa_flags & SA_RESTART)) {
-				regs->ax = -EINTR;
-				break;
-			}
-			__attribute__((fallthrough));
-		case -ERESTARTNOINTR:
-			regs->ax = regs->orig_ax;
-			regs->ip -= 2;
-			break;
-		}
-	}
-	oldset = tp->restore_sigmask ? &tp->saved_sigmask : &tp->blocked;
-	failed = setup_rt_frame(ksig, oldset, regs) < 0;
-	signal_setup_done(failed, ksig);
-}
-
-/**
- * arch_do_signal_or_restart() - deliver one pending signal to current, or restart its call
- * @regs: the user registers at the top of current's kernel stack
- * @in_syscall: @regs->ax is the result of a system call
- */
-void arch_do_signal_or_restart(struct pt_regs *regs, bool in_syscall)
-{
-	struct ksignal ksig;
-
-	if (get_signal(&ksig)) {
-		handle_signal(&ksig, regs, in_syscall);
-		return;
-	}
-	if (in_syscall) {
-		switch ((long)regs->ax) {
-		case -ERESTARTNOHAND:
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-			regs->ax = regs->orig_ax;
-			regs->ip -= 2;
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			regs->ax = __NR_restart_syscall;
-			regs->ip -= 2;
-			break;
-		}
-	}
-	restore_saved_sigmask();
 }
 
 static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext_64 *sc)

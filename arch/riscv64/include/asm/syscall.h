@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * riscv64 user-mode plumbing (arch/riscv64/kernel/syscall.c, entry.S): the saved user
- * registers of a task, starting a program, threads for fork, the user FP state, and the
- * way into user mode.
+ * riscv64 user-mode plumbing (arch/riscv64/kernel/syscall.c, entry.S): the user FP state,
+ * the ecall entry, and the register-level hooks generic code uses on a system call's
+ * registers (arguments, number, result, restart). The arch half of user tasks
+ * (task_pt_regs, start_thread, copy_thread ...) is declared in <starling/sched/task.h>.
  *
  * A task's user registers (struct pt_regs) sit at the very top of its kernel stack: every
  * trap from U-mode builds them there (entry.S switches to thread.sp0 through this hart's
@@ -14,13 +15,13 @@
 
 #include <starling/types.h>
 #include <starling/compiler.h>
+#include <starling/sched/task.h>	/* task_pt_regs(), start_thread(), copy_thread() ... */
 #include <asm/ptrace.h>
 #include <asm/switch_to.h>
+#include <asm/csr.h>
+#include <uapi/asm/unistd.h>
 
 struct task_struct;
-
-/* The user registers of @p, at the top of its kernel stack. */
-struct pt_regs *task_pt_regs(struct task_struct *p);
 
 /* Set the six argument registers of a system call in @regs (Linux's name; @t unused). */
 static inline void syscall_set_arguments(struct task_struct *t, struct pt_regs *regs,
@@ -40,22 +41,39 @@ static inline long syscall_get_nr(struct task_struct *t, const struct pt_regs *r
 	return regs->a7;
 }
 
-/* Make @regs start a fresh program at @ip with stack @sp (exec); resets the FP state. */
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+/* The result of the system call @regs returns from (Linux's name; @t unused). */
+static inline long syscall_get_return_value(struct task_struct *t, const struct pt_regs *regs)
+{
+	return regs->a0;
+}
 
-/*
- * fork/clone: give @p a copy of current's user registers (@regs) with a0 = 0, the stack
- * @sp when non-zero, tp = @tls when @set_tls, and a copy of current's FP state; its first
- * switch-in runs ret_from_fork (schedule_tail, then the return to user mode).
- */
-void copy_thread(struct task_struct *p, const struct pt_regs *regs, unsigned long sp,
-		 bool set_tls, unsigned long tls);
+/* Make that result @error when non-zero, else @val (Linux's name; @t unused). */
+static inline void syscall_set_return_value(struct task_struct *t, struct pt_regs *regs,
+					    int error, long val)
+{
+	regs->a0 = error ? error : val;
+}
 
-/* Called by arch_switch_to(): page table and user FP state of @next. IRQs off. */
-void switch_user_context(struct task_struct *prev, struct task_struct *next);
+/* May @regs restart a system call on the way out? Not once rt_sigreturn set cause = -1. */
+static inline bool arch_syscall_restartable(const struct pt_regs *regs)
+{
+	return regs->cause == EXC_SYSCALL;
+}
 
-/* Enter user mode through @regs (exit_to_user_mode() first, then sret). */
-void __noreturn ret_to_user_mode(struct pt_regs *regs);
+/* Run the call again on the return to user mode: a0 from orig_a0, epc back over ecall. */
+static inline void arch_syscall_restart(struct pt_regs *regs)
+{
+	regs->a0 = regs->orig_a0;
+	regs->epc -= 4;
+}
+
+/* The same for -ERESTART_RESTARTBLOCK: the call becomes restart_syscall(2). */
+static inline void arch_syscall_restart_block(struct pt_regs *regs)
+{
+	regs->a0 = regs->orig_a0;
+	regs->a7 = __NR_restart_syscall;
+	regs->epc -= 4;
+}
 
 /* The C side of an ecall from U-mode (traps.c). IRQs off on entry and return. */
 void do_syscall(struct pt_regs *regs);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * x86_64 user-mode plumbing (arch/x86_64/kernel/syscall_64.c, entry_64.S): SYSCALL entry
- * set-up, the saved user registers of a task, starting a program, threads for fork, and the
- * per-task user FPU/SSE state.
+ * set-up, the per-task user FPU/SSE state, and the register-level hooks generic code uses
+ * on a system call's registers (arguments, number, result, restart). The arch half of user
+ * tasks (task_pt_regs, start_thread, copy_thread ...) is declared in <starling/sched/task.h>.
  *
  * A task's user registers (struct pt_regs) sit at the very top of its kernel stack: SYSCALL
  * entry and interrupts from user mode both build them there. The user FPU state (the
@@ -15,8 +16,10 @@
 
 #include <starling/types.h>
 #include <starling/compiler.h>
+#include <starling/sched/task.h>	/* task_pt_regs(), start_thread(), copy_thread() ... */
 #include <asm/ptrace.h>
 #include <asm/switch_to.h>
+#include <uapi/asm/unistd.h>
 
 struct task_struct;
 
@@ -24,9 +27,6 @@ struct task_struct;
 
 /* Per CPU: SYSCALL MSRs (STAR, LSTAR, SFMASK, EFER.SCE) and CR0/CR4 bits for user SSE. */
 void syscall_init(void);
-
-/* The user registers of @p, at the top of its kernel stack. */
-struct pt_regs *task_pt_regs(struct task_struct *p);
 
 /* Set the six argument registers of a system call in @regs (Linux's name; @t unused). */
 static inline void syscall_set_arguments(struct task_struct *t, struct pt_regs *regs,
@@ -46,22 +46,38 @@ static inline long syscall_get_nr(struct task_struct *t, const struct pt_regs *r
 	return regs->orig_ax;
 }
 
-/* Make @regs start a fresh program at @ip with stack @sp (exec); resets FS/GS and FPU. */
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+/* The result of the system call @regs returns from (Linux's name; @t unused). */
+static inline long syscall_get_return_value(struct task_struct *t, const struct pt_regs *regs)
+{
+	return regs->ax;
+}
 
-/*
- * fork/clone: give @p a copy of current's user registers (@regs) with rax = 0, the stack
- * @sp when non-zero, the FS base @tls when @set_tls, and a copy of current's FPU state; its
- * first switch-in runs ret_from_fork (schedule_tail, then the return to user mode).
- */
-void copy_thread(struct task_struct *p, const struct pt_regs *regs, unsigned long sp,
-		 bool set_tls, unsigned long tls);
+/* Make that result @error when non-zero, else @val (Linux's name; @t unused). */
+static inline void syscall_set_return_value(struct task_struct *t, struct pt_regs *regs,
+					    int error, long val)
+{
+	regs->ax = error ? error : val;
+}
 
-/* Called by arch_switch_to(): page table and user FPU state of @next. IRQs off. */
-void switch_user_context(struct task_struct *prev, struct task_struct *next);
+/* May @regs restart a system call on the way out? Always on x86_64 (ax says whether to). */
+static inline bool arch_syscall_restartable(const struct pt_regs *regs)
+{
+	return true;
+}
 
-/* Enter user mode through @regs (exit_to_user_mode() first, then IRET). */
-void __noreturn ret_to_user_mode(struct pt_regs *regs);
+/* Run the call again on the return to user mode: its number in ax, ip back over SYSCALL. */
+static inline void arch_syscall_restart(struct pt_regs *regs)
+{
+	regs->ax = regs->orig_ax;
+	regs->ip -= 2;
+}
+
+/* The same for -ERESTART_RESTARTBLOCK: the call becomes restart_syscall(2). */
+static inline void arch_syscall_restart_block(struct pt_regs *regs)
+{
+	regs->ax = __NR_restart_syscall;
+	regs->ip -= 2;
+}
 
 /* The SYSCALL entry point (LSTAR) and the C dispatcher it calls. */
 void entry_SYSCALL_64(void);
