@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * riscv64 time: the "time" CSR counts at the device tree's timebase-frequency (10 MHz on
- * QEMU virt) on every hart and is the clock behind every kernel clock (<starling/time.h>).
+ * QEMU virt) on every hart and is the counter behind every kernel clock (<starling/time.h>,
+ * kernel/time/clock.c).
  * Each hart programs its own next timer interrupt through SBI TIME, every 1/HZ second;
  * the interrupt feeds the profiler and the scheduler's tick (CPU 0's advances jiffies).
  * CLOCK_REALTIME starts from QEMU virt's goldfish RTC, which reads as nanoseconds since
@@ -17,49 +18,13 @@
 #include <asm/pgtable.h>
 #include <asm/sbi.h>
 #include <asm/csr.h>
+#include <asm/timex.h>
 
 #define GOLDFISH_TIME_LOW	0x00
 #define GOLDFISH_TIME_HIGH	0x04
 
 /* Written once by the boot hart in time_init(), before any reader runs. */
 static unsigned long cycles_per_tick;
-static u64 time_base;		/* time CSR at time_init(): the clocks start here */
-static u64 ns_mult;		/* ns per cycle << 32; 0 until time_init() */
-static u64 boot_real_ns;	/* CLOCK_REALTIME at time_base */
-
-static inline u64 cycles_to_ns(u64 cycles)
-{
-	return (u64)(((unsigned __int128)cycles * ns_mult) >> 32);
-}
-
-u64 __noprobe ktime_get_ns(void)
-{
-	u64 t = get_cycles();
-
-	if (unlikely(!ns_mult || t < time_base))
-		return 0;
-	return cycles_to_ns(t - time_base);
-}
-
-u64 __noprobe local_clock(void)
-{
-	return ktime_get_ns();
-}
-
-u64 ktime_get_raw_ns(void)
-{
-	return ktime_get_ns();
-}
-
-u64 ktime_get_boot_ns(void)
-{
-	return ktime_get_ns();
-}
-
-u64 ktime_get_real_ns(void)
-{
-	return boot_real_ns + ktime_get_ns();
-}
 
 static void program_next_tick(void)
 {
@@ -108,9 +73,7 @@ void __init time_init(void)
 	if (!boot_info.timebase)
 		panic("riscv: no timebase-frequency in the device tree");
 	cycles_per_tick = boot_info.timebase / HZ;
-	time_base = get_cycles();
-	ns_mult = (NSEC_PER_SEC << 32) / boot_info.timebase;
-	boot_real_ns = rtc_read_ns();
+	clock_start((NSEC_PER_SEC << 32) / boot_info.timebase, rtc_read_ns);
 	pr_info("clocksource: riscv_clocksource: timebase %lu Hz, tick every %lu cycles (HZ=%d)\n",
 		boot_info.timebase, cycles_per_tick, HZ);
 	riscv_timer_setup_this_cpu();

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Writing to read-only kernel text (kprobes' ebreak and restore) and executable pages for
- * out-of-line instruction slots, on riscv64.
+ * The riscv64 half of writing to read-only kernel text (text_poke() is mm/text_poke.c) and
+ * the executable pages for out-of-line instruction slots.
  *
- * Text stays read-only and executable at its kernel address; text_poke() writes through
- * the page's other mapping, the direct map (read-write, never executable), which every
- * RAM page has (the image and vmalloc pages alike). Then every hart must drop stale
+ * Text stays read-only and executable at its kernel address; arch_text_poke_page() writes
+ * through the page's other mapping, the direct map (read-write, never executable), which
+ * every RAM page has (the image and vmalloc pages alike). Then every hart must drop stale
  * instructions: fence.i here, and SBI RFENCE remote_fence_i for the others (the call
- * returns when they have). The caller serialises with stop_machine() (or otherwise keeps
- * other harts off the bytes being changed); poke_lock only orders concurrent pokers.
+ * returns when they have).
  *
  * Instruction pages come from the module range, within auipc + jalr reach (2 GiB) of
  * kernel text, mapped read-only executable and filled with ebreak.
@@ -22,8 +21,8 @@
 #include <starling/params.h>
 #include <starling/printk.h>
 #include <starling/smp.h>
-#include <starling/spinlock.h>
 #include <starling/string.h>
+#include <starling/text_poke.h>
 #include <starling/vmalloc.h>
 #include <asm/pgtable.h>
 #include <asm/early.h>
@@ -32,8 +31,6 @@
 #define RV_EBREAK	0x00100073U
 #define RV_LI_A0(n)	(0x00000513U | ((u32)(n) << 20))	/* addi a0, x0, n */
 #define RV_RET		0x00008067U				/* jalr x0, 0(ra) */
-
-static DEFINE_SPINLOCK(poke_lock);
 
 /* fence.i on every online hart: this one directly, the others through the firmware. */
 static void flush_icache_all(void)
@@ -49,36 +46,15 @@ static void flush_icache_all(void)
 		sbi_ecall(SBI_EXT_RFENCE, 0, mask, 0, 0, 0);	/* remote_fence_i */
 }
 
-/**
- * text_poke() - copy @len bytes from @src to kernel text at @addr
- * @addr: any mapped kernel address (text, rodata, instruction pages); may span pages
- * @src: bytes to write
- * @len: count
- *
- * Writes through the direct map, never by making text writable.
- * Return: @addr.
- */
-void *text_poke(void *addr, const void *src, size_t len)
+/* The direct map is writable and every RAM page is in it; text_poke() holds poke_lock. */
+void arch_text_poke_page(phys_addr_t pa, unsigned long off, const void *src, size_t len)
 {
-	unsigned long dst = (unsigned long)addr, flags;
-	const char *from = src;
+	memcpy((char *)__va(pa) + off, src, len);
+}
 
-	spin_lock_irqsave(&poke_lock, flags);
-	while (len) {
-		unsigned long off = dst & ~PAGE_MASK;
-		size_t chunk = min_t(size_t, len, PAGE_SIZE - off);
-		phys_addr_t pa = kernel_virt_to_phys(dst & PAGE_MASK);
-
-		if (pa == (phys_addr_t)-1)
-			panic("text_poke: %px is not mapped", (void *)dst);
-		memcpy((char *)__va(pa) + off, from, chunk);
-		dst += chunk;
-		from += chunk;
-		len -= chunk;
-	}
+void arch_text_poke_sync(void)
+{
 	flush_icache_all();
-	spin_unlock_irqrestore(&poke_lock, flags);
-	return addr;
 }
 
 /**
@@ -100,15 +76,6 @@ void *alloc_insn_page(void)
 		alias[i] = RV_EBREAK;
 	flush_icache_all();
 	return page;
-}
-
-/**
- * free_insn_page() - free a page from alloc_insn_page()
- * @page: the page, or NULL
- */
-void free_insn_page(void *page)
-{
-	vfree(page);
 }
 
 static int __init text_poke_selftest(void)

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * x86_64 clocks. The TSC is the clocksource: calibrated once at boot against the ACPI PM
- * timer (3.579545 MHz, a fixed rate QEMU emulates exactly), or against PIT channel 2 when
- * there is no PM timer. Nanoseconds are (tsc - tsc_base) * tsc_mult >> 32, a 128-bit product,
- * so that any context (NMI, breakpoint handler) can read the time without locks.
+ * x86_64 clocks. The TSC is the counter behind the kernel clocks (kernel/time/clock.c):
+ * calibrated once at boot against the ACPI PM timer (3.579545 MHz, a fixed rate QEMU
+ * emulates exactly), or against PIT channel 2 when there is no PM timer.
  * CLOCK_REALTIME starts from the CMOS RTC read at boot.
  */
 #include <starling/time.h>
@@ -19,57 +18,12 @@
 #define PMTMR_HZ		3579545ULL
 #define CALIBRATE_MS		50
 
-static u64 tsc_base;		/* TSC at calibration: ns clocks start here */
-static u64 tsc_mult;		/* ns per TSC cycle << 32; 0 until calibrated */
-static u64 boot_real_ns;	/* CLOCK_REALTIME at tsc_base */
 unsigned long tsc_khz;
-
-static inline u64 cycles_to_ns(u64 cycles)
-{
-	return (u64)(((unsigned __int128)cycles * tsc_mult) >> 32);
-}
-
-u64 __noprobe ktime_get_ns(void)
-{
-	u64 t = rdtsc();
-
-	if (unlikely(!tsc_mult || t < tsc_base))
-		return 0;
-	return cycles_to_ns(t - tsc_base);
-}
-
-/* The same clock: every CPU's TSC runs in step under QEMU and on invariant-TSC hardware. */
-u64 local_clock(void) __attribute__((__alias__("ktime_get_ns")));
 
 /* trace_clock "x86-tsc" (<starling/trace_clock.h>): the raw TSC. */
 u64 __noprobe arch_trace_clock(void)
 {
 	return rdtsc();
-}
-
-u64 ktime_get_raw_ns(void)
-{
-	return ktime_get_ns();
-}
-
-u64 ktime_get_boot_ns(void)
-{
-	return ktime_get_ns();
-}
-
-u64 ktime_get_real_ns(void)
-{
-	return boot_real_ns + ktime_get_ns();
-}
-
-void ktime_set_real_ns(u64 real_ns)
-{
-	boot_real_ns = real_ns - ktime_get_ns();
-}
-
-u64 tsc_to_ns(u64 cycles)
-{
-	return cycles_to_ns(cycles);
 }
 
 void udelay(unsigned long usecs)
@@ -166,9 +120,7 @@ void __init time_init(void)
 	u64 khz = acpi.pm_tmr ? calibrate_pmtmr() : calibrate_pit();
 
 	tsc_khz = khz;
-	tsc_base = rdtsc();
-	tsc_mult = (NSEC_PER_MSEC << 32) / khz;
-	boot_real_ns = rtc_read_ns();
+	clock_start((NSEC_PER_MSEC << 32) / khz, rtc_read_ns);
 	printk(KERN_INFO "tsc: Detected %lu.%03lu MHz processor (calibrated against %s)\n",
 	       tsc_khz / 1000, tsc_khz % 1000, acpi.pm_tmr ? "PM timer" : "PIT");
 	lapic_timer_init();

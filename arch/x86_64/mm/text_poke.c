@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Writing to read-only kernel text (kprobes' int3 and restore) and executable pages for
- * kprobes' out-of-line instruction slots.
+ * The x86_64 half of writing to read-only kernel text (text_poke() is mm/text_poke.c) and
+ * the executable pages for kprobes' out-of-line instruction slots.
  *
- * Text stays read-only. text_poke() maps each target page a second time, writable and not
- * global, at a private one-page window in the vmalloc area, copies through that alias,
- * removes it and flushes it from this CPU's TLB; nothing else ever uses the window, so no
- * other CPU holds a translation for it. The caller serialises with stop_machine() (or
- * otherwise keeps other CPUs off the bytes being changed); poke_lock only protects the
- * window.
+ * Text stays read-only. arch_text_poke_page() maps each target page a second time, writable
+ * and not global, at a private one-page window in the vmalloc area, copies through that
+ * alias, removes it and flushes it from this CPU's TLB; nothing else ever uses the window,
+ * so no other CPU holds a translation for it. text_poke()'s poke_lock protects the window.
  *
  * Instruction pages live in the module range, within +-2 GiB of kernel text so that slots
  * can jump back with rel32; they are read-only executable (written with text_poke()) and
@@ -16,14 +14,13 @@
  */
 #include <starling/printk.h>
 #include <starling/slab.h>
-#include <starling/spinlock.h>
 #include <starling/string.h>
+#include <starling/text_poke.h>
 #include <starling/vmalloc.h>
 #include <asm/pgtable.h>
 #include "mm_internal.h"
 
-static DEFINE_SPINLOCK(poke_lock);
-static unsigned long poke_addr;	/* the alias window; its PTE under poke_lock */
+static unsigned long poke_addr;	/* the alias window; its PTE under mm/text_poke.c's lock */
 static pte_t *poke_pte;
 
 /* A serialising instruction: later instruction fetches see the new bytes. */
@@ -46,40 +43,20 @@ void text_poke_init(void)
 		panic("text_poke_init: no memory for the poke window's page table");
 }
 
-/**
- * text_poke() - copy @len bytes from @src to kernel text at @addr
- * @addr: any mapped kernel address (text, rodata, instruction pages); may span pages
- * @src: bytes to write
- * @len: count
- *
- * Writes through a temporary writable alias, never by making text writable.
- * Return: @addr.
- */
-void *text_poke(void *addr, const void *src, size_t len)
+/* Map @pa at the window, write through it, unmap it; text_poke() holds poke_lock. */
+void arch_text_poke_page(phys_addr_t pa, unsigned long off, const void *src, size_t len)
 {
-	unsigned long dst = (unsigned long)addr, flags;
-	const char *from = src;
+	set_pte(poke_pte, __pte(pa | (PAGE_KERNEL & ~_PAGE_GLOBAL)));
+	flush_tlb_one_kernel(poke_addr);
+	memcpy((void *)(poke_addr + off), src, len);
+	ptep_get_and_clear(poke_pte);
+	flush_tlb_one_kernel(poke_addr);
+}
 
-	spin_lock_irqsave(&poke_lock, flags);
-	while (len) {
-		unsigned long off = dst & ~PAGE_MASK;
-		size_t chunk = min_t(size_t, len, PAGE_SIZE - off);
-		phys_addr_t pa = kernel_virt_to_phys(dst & PAGE_MASK);
-
-		if (pa == (phys_addr_t)-1)
-			panic("text_poke: %px is not mapped", (void *)dst);
-		set_pte(poke_pte, __pte(pa | (PAGE_KERNEL & ~_PAGE_GLOBAL)));
-		flush_tlb_one_kernel(poke_addr);
-		memcpy((void *)(poke_addr + off), from, chunk);
-		ptep_get_and_clear(poke_pte);
-		flush_tlb_one_kernel(poke_addr);
-		dst += chunk;
-		from += chunk;
-		len -= chunk;
-	}
+/* Other CPUs are kept off the bytes by the caller; this one serialises. */
+void arch_text_poke_sync(void)
+{
 	sync_core();
-	spin_unlock_irqrestore(&poke_lock, flags);
-	return addr;
 }
 
 /**
@@ -101,13 +78,4 @@ void *alloc_insn_page(void)
 	set_pte(pte, __pte(pte_phys(*pte) | PAGE_KERNEL_ROX));
 	flush_tlb_kernel_range((unsigned long)page, (unsigned long)page + PAGE_SIZE);
 	return page;
-}
-
-/**
- * free_insn_page() - free a page from alloc_insn_page()
- * @page: the page, or NULL
- */
-void free_insn_page(void *page)
-{
-	vfree(page);
 }

@@ -4,15 +4,7 @@
 #define _ASM_PROCESSOR_H
 
 #include <starling/types.h>
-
-/* The "time" CSR: counts at the device tree's timebase-frequency on every hart. */
-static inline unsigned long get_cycles(void)
-{
-	unsigned long t;
-
-	__asm__ __volatile__("rdtime %0" : "=r"(t));
-	return t;
-}
+#include <asm/timex.h>			/* get_cycles() */
 
 /* Linux's names: a fast-changing counter, and the CPU's seed source (none used yet: Zkr). */
 static inline unsigned long random_get_entropy(void)

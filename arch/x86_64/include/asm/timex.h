@@ -4,14 +4,19 @@
 #define _ASM_TIMEX_H
 
 #include <starling/types.h>
+#include <asm/processor.h>
 
 #define HZ		250
 
 extern unsigned long tsc_khz;
 
+/* The counter behind the kernel clocks (kernel/time/clock.c): the TSC. */
+static inline u64 get_cycles(void)
+{
+	return rdtsc();
+}
+
 void udelay(unsigned long usecs);
-u64 tsc_to_ns(u64 cycles);
-void ktime_set_real_ns(u64 real_ns);
 void lapic_timer_init(void);		/* calibrate the LAPIC timer, start this CPU's tick */
 void lapic_timer_setup_this_cpu(void);	/* start the tick on an AP */
 
