@@ -11,7 +11,9 @@
  * is set, otherwise it points at the next table. The PPN sits at bit 10. The kernel half of
  * the root (entries 256 to 511) is filled by the boot code and arch_mm_init() (every root
  * entry the vmalloc and module ranges use is populated then) and never changes afterwards,
- * so every address space can copy it. Kernel mappings are global (G).
+ * so every address space can copy it. Kernel mappings are global (G). The interface every
+ * arch shares (pgd_alloc, map_kernel_page ...) is in <starling/pgtable.h>, included at the
+ * end.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -95,16 +97,6 @@ static inline pte_t pte_wrprotect(pte_t pte) { return __pte(pte_val(pte) & ~_PAG
 static inline pte_t pte_mkwrite(pte_t pte) { return __pte(pte_val(pte) | _PAGE_WRITE); }
 static inline pte_t pte_mkdirty(pte_t pte) { return __pte(pte_val(pte) | _PAGE_DIRTY); }
 
-static inline void set_pte(pte_t *ptep, pte_t pte)
-{
-	WRITE_ONCE(ptep->pte, pte_val(pte));
-}
-
-static inline pte_t ptep_get_and_clear(pte_t *ptep)
-{
-	return __pte(__atomic_exchange_n(&ptep->pte, 0UL, __ATOMIC_SEQ_CST));
-}
-
 /* ---- TLB ------------------------------------------------------------------------------ */
 
 /*
@@ -124,22 +116,7 @@ static inline void flush_tlb_all_local(void)
 }
 #define flush_tlb_local		flush_tlb_all_local
 
-/*
- * Flush kernel translations of [start, end) on this hart, then on the others through
- * arch_flush_tlb_others() (SBI RFENCE remote sfence.vma).
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end);
-void arch_flush_tlb_others(unsigned long start, unsigned long end);
-
 /* ---- address spaces ------------------------------------------------------------------- */
-
-extern pgd_t *init_mm_pgd;	/* the kernel's root table (direct-map address) */
-
-pgd_t *pgd_alloc(void);
-void pgd_free(pgd_t *pgd);
-void pgd_clone_kernel(pgd_t *dst);
-pte_t *pte_lookup(pgd_t *pgd, unsigned long va);
-pte_t *pte_alloc_walk(pgd_t *pgd, unsigned long va, bool user);
 
 #define SATP_MODE_SV39_VAL	(8UL << 60)
 
@@ -161,15 +138,13 @@ static inline bool pgd_loaded(pgd_t *pgd)
 
 /* ---- kernel mappings ------------------------------------------------------------------ */
 
-int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot);
-void unmap_kernel_page(unsigned long va);
-phys_addr_t kernel_virt_to_phys(unsigned long va);
-
 void *ioremap(phys_addr_t pa, size_t size);
 void iounmap(volatile void *addr);
 
 void *text_poke(void *addr, const void *src, size_t len);
 void *alloc_insn_page(void);
 void free_insn_page(void *page);
+
+#include <starling/pgtable.h>	/* set_pte(), pgd_alloc(), map_kernel_page() ... */
 
 #endif /* _ASM_PGTABLE_H */

@@ -11,7 +11,9 @@
  * to 511) is filled once by arch_mm_init() and never changes afterwards, so every address
  * space copies it (pgd_alloc) and sees every later kernel mapping; kernel mappings use
  * _PAGE_GLOBAL and survive CR3 switches. Kernel page tables are changed under a lock inside
- * arch/x86_64/mm/; user page tables under the owning address space's lock.
+ * arch/x86_64/mm/; user page tables under the owning address space's lock. The interface
+ * every arch shares (pgd_alloc, map_kernel_page ...) is in <starling/pgtable.h>, included
+ * at the end.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -98,16 +100,6 @@ static inline pte_t pte_wrprotect(pte_t pte) { return __pte(pte_val(pte) & ~_PAG
 static inline pte_t pte_mkwrite(pte_t pte) { return __pte(pte_val(pte) | _PAGE_RW); }
 static inline pte_t pte_mkdirty(pte_t pte) { return __pte(pte_val(pte) | _PAGE_DIRTY); }
 
-static inline void set_pte(pte_t *ptep, pte_t pte)
-{
-	WRITE_ONCE(ptep->pte, pte_val(pte));
-}
-
-static inline pte_t ptep_get_and_clear(pte_t *ptep)
-{
-	return __pte(__atomic_exchange_n(&ptep->pte, 0UL, __ATOMIC_SEQ_CST));
-}
-
 /* ---- TLB ------------------------------------------------------------------------------ */
 
 static inline void flush_tlb_one_kernel(unsigned long va)
@@ -131,22 +123,7 @@ static inline void flush_tlb_all_local(void)
 	write_cr4(cr4);
 }
 
-/*
- * Flush kernel translations of [start, end) on this CPU, then on the others through
- * arch_flush_tlb_others(), which SMP code provides (the default does nothing).
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end);
-void arch_flush_tlb_others(unsigned long start, unsigned long end);
-
 /* ---- address spaces ------------------------------------------------------------------- */
-
-extern pgd_t *init_mm_pgd;	/* the kernel's PML4 (direct-map address) after arch_mm_init() */
-
-pgd_t *pgd_alloc(void);
-void pgd_free(pgd_t *pgd);
-void pgd_clone_kernel(pgd_t *dst);
-pte_t *pte_lookup(pgd_t *pgd, unsigned long va);
-pte_t *pte_alloc_walk(pgd_t *pgd, unsigned long va, bool user);
 
 static inline void load_pgd(pgd_t *pgd)
 {
@@ -161,10 +138,6 @@ static inline bool pgd_loaded(pgd_t *pgd)
 
 /* ---- kernel mappings ------------------------------------------------------------------ */
 
-int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot);
-void unmap_kernel_page(unsigned long va);
-phys_addr_t kernel_virt_to_phys(unsigned long va);
-
 void *ioremap(phys_addr_t pa, size_t size);
 void iounmap(volatile void *addr);
 
@@ -174,5 +147,7 @@ void arch_unmap_identity(phys_addr_t pa, size_t size);
 void *text_poke(void *addr, const void *src, size_t len);
 void *alloc_insn_page(void);
 void free_insn_page(void *page);
+
+#include <starling/pgtable.h>	/* set_pte(), pgd_alloc(), map_kernel_page() ... */
 
 #endif /* _ASM_PGTABLE_H */
