@@ -16,6 +16,23 @@
 #include <starling/string.h>
 #include <asm/page.h>
 
+/*
+ * The bytes a string copy from @src may look at: @count, cut at TASK_SIZE; 0 when @count
+ * is not positive, -EFAULT when @src is not a user address.
+ */
+static long user_str_count(const void __user *src, long count)
+{
+	unsigned long a = (unsigned long)src;
+
+	if (count <= 0)
+		return 0;
+	if (a >= TASK_SIZE)
+		return -EFAULT;
+	if ((unsigned long)count > TASK_SIZE - a)
+		count = TASK_SIZE - a;
+	return count;
+}
+
 /**
  * access_ok() - is [@addr, @addr + @size) entirely below TASK_SIZE?
  * @addr: user pointer
@@ -89,14 +106,9 @@ unsigned long clear_user(void __user *to, unsigned long n)
  */
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
-	unsigned long a = (unsigned long)src;
-
+	count = user_str_count(src, count);
 	if (count <= 0)
-		return 0;
-	if (a >= TASK_SIZE)
-		return -EFAULT;
-	if ((unsigned long)count > TASK_SIZE - a)
-		count = TASK_SIZE - a;
+		return count;
 	return raw_strncpy_user(dst, (const char *)src, count);
 }
 
@@ -192,13 +204,8 @@ long strncpy_from_kernel_nofault(char *dst, const void *src, long count)
  */
 long strncpy_from_user_nofault(char *dst, const void __user *src, long count)
 {
-	unsigned long a = (unsigned long)src;
-
+	count = user_str_count(src, count);
 	if (count <= 0)
-		return 0;
-	if (a >= TASK_SIZE)
-		return -EFAULT;
-	if ((unsigned long)count > TASK_SIZE - a)
-		count = TASK_SIZE - a;
+		return count;
 	return strncpy_from_kernel_nofault(dst, (const void *)src, count);
 }
