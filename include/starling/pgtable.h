@@ -2,8 +2,9 @@
 /*
  * The page-table interface every arch provides, and the entry accessors that are the same
  * on all of them. Each arch's <asm/pgtable.h> defines the entry format (pte_t, pgd_t, the
- * _PAGE_* bits, the number of levels, the TLB instructions) and includes this file at its
- * end; everything else includes <asm/pgtable.h>.
+ * _PAGE_* bits, the number of levels, the TLB instructions, and the entry hooks
+ * mm/pgtable.c reads) and includes this file at its end; everything else includes
+ * <asm/pgtable.h>.
  *
  * The kernel half of init_mm_pgd is filled once by arch_mm_init() and never changes
  * afterwards, so every address space copies it (pgd_alloc) and sees later kernel mappings.
@@ -15,6 +16,7 @@
 
 #include <starling/compiler.h>
 #include <starling/types.h>
+#include <starling/spinlock.h>
 
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
@@ -39,6 +41,7 @@ void arch_flush_tlb_others(unsigned long start, unsigned long end);
 /* ---- address spaces ------------------------------------------------------------------- */
 
 extern pgd_t *init_mm_pgd;	/* the kernel's root table (direct-map address) */
+extern spinlock_t kernel_pgtable_lock;	/* changes to the kernel half of init_mm_pgd */
 
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);

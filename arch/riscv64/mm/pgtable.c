@@ -3,12 +3,14 @@
  * riscv64 Sv39 page-table walks and the kernel's own mappings once the page allocator runs
  * (mm/init.c built the table at boot). pgtable_walk() descends from the root to the entry of
  * the wanted level (2 = root .. 0 = 4 KiB), allocating missing tables on request; on it are
- * built user address spaces (pgd_alloc, pte_alloc_walk), single kernel pages
- * (map_kernel_page, used by vmalloc and ioremap) and the TLB shootdown.
+ * built user page tables (pte_lookup, pte_alloc_walk) and single kernel pages
+ * (map_kernel_page, used by vmalloc and ioremap). Here too: the TLB shootdown and
+ * arch_mm_init(). What every arch shares (pgd_alloc, pgd_free, unmap_kernel_page,
+ * kernel_virt_to_phys, flush_tlb_kernel_range) is in mm/pgtable.c.
  *
- * kernel_pgtable_lock serialises changes to the kernel half of init_mm_pgd. Every root
- * entry of the vmalloc and module ranges is populated by arch_mm_init() and never changes
- * afterwards, so copies made by pgd_alloc() see later kernel mappings.
+ * kernel_pgtable_lock (mm/pgtable.c) serialises changes to the kernel half of init_mm_pgd.
+ * Every root entry of the vmalloc and module ranges is populated by arch_mm_init() and never
+ * changes afterwards, so copies made by pgd_alloc() see later kernel mappings.
  */
 #include <starling/errno.h>
 #include <starling/init.h>
@@ -23,19 +25,6 @@
 #include <asm/sbi.h>
 
 #define LEVEL_SHIFT(l)	(PAGE_SHIFT + 9 * (l))
-
-pgd_t *init_mm_pgd;
-static DEFINE_SPINLOCK(kernel_pgtable_lock);
-
-static inline bool pte_is_leaf(unsigned long v)
-{
-	return v & _PAGE_LEAF;
-}
-
-static inline unsigned long *entry_table(unsigned long v)
-{
-	return __va((v >> _PAGE_PFN_SHIFT) << PAGE_SHIFT);
-}
 
 /*
  * Pointer to the level-@level entry for @va under @pgd. Missing tables are allocated when
@@ -58,10 +47,10 @@ static unsigned long *pgtable_walk(pgd_t *pgd, unsigned long va, int level, bool
 				return NULL;
 			v = (__pa((void *)page) >> PAGE_SHIFT) << _PAGE_PFN_SHIFT | _PAGE_PRESENT;
 			WRITE_ONCE(*e, v);
-		} else if (pte_is_leaf(v)) {
+		} else if (pgtable_entry_maps(v, l)) {
 			return NULL;
 		}
-		table = entry_table(v);
+		table = __va(pgtable_entry_phys(v));
 	}
 	return &table[(va >> LEVEL_SHIFT(level)) & 511];
 }
@@ -87,57 +76,6 @@ pte_t *pte_lookup(pgd_t *pgd, unsigned long va)
 pte_t *pte_alloc_walk(pgd_t *pgd, unsigned long va, bool user)
 {
 	return (pte_t *)pgtable_walk(pgd, va, 0, true);
-}
-
-/**
- * pgd_clone_kernel() - copy the kernel half of init_mm_pgd into @dst
- * @dst: a root table
- */
-void pgd_clone_kernel(pgd_t *dst)
-{
-	memcpy(dst + KERNEL_PGD_START, init_mm_pgd + KERNEL_PGD_START,
-	       (PTRS_PER_TABLE - KERNEL_PGD_START) * sizeof(pgd_t));
-}
-
-/**
- * pgd_alloc() - a root table for a new address space: empty user half, shared kernel half
- * Return: the table (direct-map address), or NULL.
- */
-pgd_t *pgd_alloc(void)
-{
-	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
-
-	if (pgd)
-		pgd_clone_kernel(pgd);
-	return pgd;
-}
-
-/* Free the tables below a pointer entry of level @level (the pages they map are not ours). */
-static void free_table(unsigned long entry, int level)
-{
-	unsigned long *table = entry_table(entry);
-
-	if (level > 1) {
-		for (int i = 0; i < PTRS_PER_TABLE; i++)
-			if ((table[i] & _PAGE_PRESENT) && !pte_is_leaf(table[i]))
-				free_table(table[i], level - 1);
-	}
-	free_page((unsigned long)table);
-}
-
-/**
- * pgd_free() - free a root table from pgd_alloc() and its user-half tables
- * @pgd: the table
- */
-void pgd_free(pgd_t *pgd)
-{
-	for (int i = 0; i < KERNEL_PGD_START; i++) {
-		unsigned long v = pgd_val(pgd[i]);
-
-		if ((v & _PAGE_PRESENT) && !pte_is_leaf(v))
-			free_table(v, 2);
-	}
-	free_page((unsigned long)pgd);
 }
 
 /**
@@ -167,45 +105,6 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot)
 	/* a hart may have cached "invalid" for this address: Sv39 allows it */
 	flush_tlb_one_kernel(va);
 	return ret;
-}
-
-/**
- * unmap_kernel_page() - clear the kernel PTE of @va; the caller flushes the TLBs
- *                       (flush_tlb_kernel_range) before reusing the page or the address
- * @va: page-aligned kernel address mapped by map_kernel_page()
- */
-void unmap_kernel_page(unsigned long va)
-{
-	unsigned long flags;
-	pte_t *pte;
-
-	spin_lock_irqsave(&kernel_pgtable_lock, flags);
-	pte = pte_lookup(init_mm_pgd, va);
-	if (pte)
-		ptep_get_and_clear(pte);
-	spin_unlock_irqrestore(&kernel_pgtable_lock, flags);
-}
-
-/**
- * kernel_virt_to_phys() - translate a mapped kernel address through init_mm_pgd
- * @va: any address
- * Return: the physical address, or (phys_addr_t)-1 when @va is not mapped.
- */
-phys_addr_t kernel_virt_to_phys(unsigned long va)
-{
-	unsigned long *table = (unsigned long *)init_mm_pgd;
-
-	for (int l = 2; l >= 0; l--) {
-		unsigned long v = READ_ONCE(table[(va >> LEVEL_SHIFT(l)) & 511]);
-		unsigned long mask = (1UL << LEVEL_SHIFT(l)) - 1;
-
-		if (!(v & _PAGE_PRESENT))
-			return (phys_addr_t)-1;
-		if (pte_is_leaf(v))
-			return (((v >> _PAGE_PFN_SHIFT) << PAGE_SHIFT) & ~mask) | (va & mask);
-		table = entry_table(v);
-	}
-	return (phys_addr_t)-1;
 }
 
 /**
@@ -267,21 +166,6 @@ void arch_flush_tlb_others(unsigned long start, unsigned long end)
 		sbi_remote_sfence_vma(mask, 0, start, end - start);
 }
 
-/**
- * flush_tlb_kernel_range() - drop stale translations of [@start, @end) on every hart
- * @start: first address
- * @end: exclusive end
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	if (end - start > 64 * PAGE_SIZE) {
-		flush_tlb_all_local();
-	} else {
-		for (unsigned long va = ALIGN_DOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE)
-			flush_tlb_one_kernel(va);
-	}
-	arch_flush_tlb_others(start, end);
-}
 
 /* Give each root entry of [start, end) a table, so that every root copy shares them. */
 static void __init prepopulate(unsigned long start, unsigned long end)

@@ -2,13 +2,13 @@
 /*
  * x86_64 page-table walks and the kernel's own mappings. pgtable_walk() descends from a
  * PML4 to the entry of the wanted level (4 = PML4 .. 1 = PTE), allocating missing tables
- * on request; everything else here is built on it: user address spaces (pgd_alloc,
- * pte_alloc_walk), single kernel pages (map_kernel_page, used by vmalloc and ioremap), the
- * identity window for AP startup, and TLB flushing.
+ * on request; on it are built user page tables (pte_lookup, pte_alloc_walk), single kernel
+ * pages (map_kernel_page, used by vmalloc and ioremap) and the identity window for AP
+ * startup. What every arch shares (pgd_alloc, pgd_free, unmap_kernel_page,
+ * kernel_virt_to_phys, flush_tlb_kernel_range) is in mm/pgtable.c.
  *
- * kernel_pgtable_lock serialises changes to init_mm_pgd (kernel half and identity map).
- * The kernel half's PML4 entries are all populated by arch_mm_init() and never change, so
- * copies made by pgd_alloc() see later kernel mappings without being updated.
+ * kernel_pgtable_lock (mm/pgtable.c) serialises changes to init_mm_pgd: its kernel half and,
+ * here, the identity map.
  */
 #include <starling/errno.h>
 #include <starling/mm.h>
@@ -20,8 +20,6 @@
 
 #define LEVEL_SHIFT(l)	(PAGE_SHIFT + 9 * ((l) - 1))
 
-pgd_t *init_mm_pgd;
-DEFINE_SPINLOCK(kernel_pgtable_lock);
 bool pgtables_early = true;
 
 static unsigned long pgtable_alloc_table(void)
@@ -94,54 +92,6 @@ pte_t *pte_alloc_walk(pgd_t *pgd, unsigned long va, bool user)
 }
 
 /**
- * pgd_clone_kernel() - copy the kernel half of init_mm_pgd into @dst
- * @dst: a PML4
- */
-void pgd_clone_kernel(pgd_t *dst)
-{
-	memcpy(dst + KERNEL_PGD_START, init_mm_pgd + KERNEL_PGD_START,
-	       (PTRS_PER_TABLE - KERNEL_PGD_START) * sizeof(pgd_t));
-}
-
-/**
- * pgd_alloc() - a new PML4: empty user half, the kernel half shared with init_mm_pgd
- * Return: its direct-map address, or NULL.
- */
-pgd_t *pgd_alloc(void)
-{
-	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
-
-	if (pgd)
-		pgd_clone_kernel(pgd);
-	return pgd;
-}
-
-static void free_table(unsigned long entry, int level)
-{
-	unsigned long *table = __va(entry & PTE_PFN_MASK);
-
-	if (level > 1) {
-		for (int i = 0; i < PTRS_PER_TABLE; i++)
-			if ((table[i] & _PAGE_PRESENT) && !(table[i] & _PAGE_PSE))
-				free_table(table[i], level - 1);
-	}
-	free_page((unsigned long)table);
-}
-
-/**
- * pgd_free() - free a PML4 from pgd_alloc() and the user-half page tables under it
- * @pgd: not loaded in CR3 on any CPU; the pages its PTEs map are not freed (the caller
- *       has dropped them already)
- */
-void pgd_free(pgd_t *pgd)
-{
-	for (int i = 0; i < KERNEL_PGD_START; i++)
-		if (pgd_val(pgd[i]) & _PAGE_PRESENT)
-			free_table(pgd_val(pgd[i]), 3);
-	free_page((unsigned long)pgd);
-}
-
-/**
  * map_kernel_page() - map one 4 KiB page in the kernel half of init_mm_pgd
  * @va: page-aligned kernel address (vmalloc, ioremap or module range)
  * @pa: page-aligned physical address
@@ -167,45 +117,6 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot)
 		set_pte(pte, __pte(pa | prot));
 	spin_unlock_irqrestore(&kernel_pgtable_lock, flags);
 	return ret;
-}
-
-/**
- * unmap_kernel_page() - clear the kernel PTE of @va; the caller flushes the TLBs
- *                       (flush_tlb_kernel_range) before reusing the page or the address
- * @va: page-aligned kernel address mapped by map_kernel_page()
- */
-void unmap_kernel_page(unsigned long va)
-{
-	unsigned long flags;
-	pte_t *pte;
-
-	spin_lock_irqsave(&kernel_pgtable_lock, flags);
-	pte = pte_lookup(init_mm_pgd, va);
-	if (pte)
-		ptep_get_and_clear(pte);
-	spin_unlock_irqrestore(&kernel_pgtable_lock, flags);
-}
-
-/**
- * kernel_virt_to_phys() - translate a mapped kernel address through init_mm_pgd
- * @va: any address
- * Return: the physical address, or (phys_addr_t)-1 when @va is not mapped.
- */
-phys_addr_t kernel_virt_to_phys(unsigned long va)
-{
-	unsigned long *table = (unsigned long *)init_mm_pgd;
-
-	for (int l = 4; l >= 1; l--) {
-		unsigned long v = READ_ONCE(table[(va >> LEVEL_SHIFT(l)) & 511]);
-		unsigned long mask = (1UL << LEVEL_SHIFT(l)) - 1;
-
-		if (!(v & _PAGE_PRESENT))
-			return (phys_addr_t)-1;
-		if (l == 1 || (l <= 3 && (v & _PAGE_PSE)))
-			return ((v & PTE_PFN_MASK) & ~mask) | (va & mask);
-		table = __va(v & PTE_PFN_MASK);
-	}
-	return (phys_addr_t)-1;
 }
 
 /**
@@ -265,23 +176,4 @@ void arch_unmap_identity(phys_addr_t pa, size_t size)
 /* Default until SMP code provides the shootdown IPI: there are no other CPUs to flush. */
 __attribute__((__weak__)) void arch_flush_tlb_others(unsigned long start, unsigned long end)
 {
-}
-
-/**
- * flush_tlb_kernel_range() - drop stale translations of [@start, @end) on every CPU
- * @start: first address
- * @end: exclusive end
- *
- * Flushes this CPU (invlpg per page, or everything for large ranges), then calls
- * arch_flush_tlb_others() for the other CPUs.
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	if (end - start > 64 * PAGE_SIZE) {
-		flush_tlb_all_local();
-	} else {
-		for (unsigned long va = ALIGN_DOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE)
-			flush_tlb_one_kernel(va);
-	}
-	arch_flush_tlb_others(start, end);
 }

@@ -145,6 +145,22 @@ void *text_poke(void *addr, const void *src, size_t len);
 void *alloc_insn_page(void);
 void free_insn_page(void *page);
 
+/* ---- entry hooks for mm/pgtable.c: levels 2 (root) .. 0 (4 KiB) ---------------------- */
+
+#define PGTABLE_LEVELS	3
+
+/* The physical address an entry points at: the next table, or the memory it maps. */
+static inline phys_addr_t pgtable_entry_phys(unsigned long v)
+{
+	return (v >> _PAGE_PFN_SHIFT) << PAGE_SHIFT;
+}
+
+/* Does the entry @v map memory itself (a leaf: R, W or X set), at any level? */
+static inline bool pgtable_entry_maps(unsigned long v, int level)
+{
+	return v & _PAGE_LEAF;
+}
+
 #include <starling/pgtable.h>	/* set_pte(), pgd_alloc(), map_kernel_page() ... */
 
 #endif /* _ASM_PGTABLE_H */

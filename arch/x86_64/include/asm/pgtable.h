@@ -148,6 +148,19 @@ void *text_poke(void *addr, const void *src, size_t len);
 void *alloc_insn_page(void);
 void free_insn_page(void *page);
 
+/* ---- entry hooks for mm/pgtable.c: levels 3 (PML4) .. 0 (PTE) ------------------------ */
+
+#define PGTABLE_LEVELS	4
+
+/* The physical address an entry points at: the next table, or the memory it maps. */
+static inline phys_addr_t pgtable_entry_phys(unsigned long v) { return v & PTE_PFN_MASK; }
+
+/* Does the level-@level entry @v map memory itself (a PTE, or a 2 MiB or 1 GiB page)? */
+static inline bool pgtable_entry_maps(unsigned long v, int level)
+{
+	return level == 0 || (level < 3 && (v & _PAGE_PSE));
+}
+
 #include <starling/pgtable.h>	/* set_pte(), pgd_alloc(), map_kernel_page() ... */
 
 #endif /* _ASM_PGTABLE_H */
