@@ -107,48 +107,6 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot)
 	return ret;
 }
 
-/**
- * ioremap() - map device registers read-write, never executable
- * @pa: physical address, any alignment
- * @size: bytes
- *
- * QEMU virt's physical memory attributes make device ranges uncached and strongly ordered,
- * so the page attributes need nothing more (no Svpbmt).
- * Return: the virtual address of @pa, or NULL.
- */
-void *ioremap(phys_addr_t pa, size_t size)
-{
-	unsigned long offset = pa & ~PAGE_MASK;
-	phys_addr_t base = pa - offset;
-	struct vm_struct *area;
-
-	if (!size)
-		return NULL;
-	size = ALIGN(size + offset, PAGE_SIZE);
-	area = get_vm_area(size, VM_IOREMAP, VMALLOC_START, VMALLOC_END);
-	if (!area)
-		return NULL;
-	area->phys_addr = base;
-	if (ioremap_page_range(area->addr, area->addr + size, base, PAGE_KERNEL_NOCACHE)) {
-		free_vm_area(area);
-		return NULL;
-	}
-	return (void *)(area->addr + offset);
-}
-
-/**
- * iounmap() - undo ioremap()
- * @addr: the address ioremap() returned
- */
-void iounmap(volatile void *addr)
-{
-	struct vm_struct *area = find_vm_area((void *)((unsigned long)addr & PAGE_MASK));
-
-	if (WARN_ON_ONCE(!area || !(area->flags & VM_IOREMAP)))
-		return;
-	free_vm_area(area);
-}
-
 /*
  * The other online harts flush [start, end) through SBI RFENCE; the call returns when
  * they have. Hart ids above 63 would need more than one mask word; QEMU virt has at most

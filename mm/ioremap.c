@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ioremap: uncached mappings of device memory (LAPIC at 0xfee00000, IOAPIC at 0xfec00000,
- * PCI BARs), which the direct map does not cover because it maps RAM only. Each call gets
- * its own vmalloc-area range (mm/vmalloc.c) with a guard page after it.
+ * ioremap: uncached mappings of device memory (on x86_64 the LAPIC and IOAPIC, on riscv64
+ * the UART, PLIC and test device), which the direct map does not cover because it maps RAM
+ * only. Each call gets its own vmalloc-area range (mm/vmalloc.c) with a guard page after
+ * it; the arch's PAGE_KERNEL_NOCACHE says what uncached means (PCD|PWT on x86_64; on QEMU
+ * virt, riscv64's physical memory attributes already make device ranges uncached).
  */
 #include <starling/printk.h>
 #include <starling/vmalloc.h>
 #include <asm/pgtable.h>
 
 /**
- * ioremap() - map device memory uncached (PCD|PWT), read-write, not executable
+ * ioremap() - map device memory uncached, read-write, not executable
  * @pa: physical address, any alignment
  * @size: bytes
  * Return: the virtual address of @pa, or NULL.
