@@ -4,4 +4,5 @@
 #     tests/unit/fuzz/elf.c kernel/elf_parse.c -o build/host/elf_fuzz
 #   build/host/elf_fuzz tests/unit/fuzz/corpus/elf
 UNIT_TESTS += elf
+elf_ARCH	:= x86_64
 elf_SRCS := tests/unit/elf_test.c tests/unit/fuzz/elf.c kernel/elf_parse.c
