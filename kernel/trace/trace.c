@@ -806,7 +806,7 @@ static ssize_t marker_write(struct file *file, const char __user *ubuf, size_t c
 	ctx = tracing_gen_ctx();
 	ev = ring_buffer_lock_reserve(trace_buf, sizeof(*e) + max(n, sizeof(faulted) - 1) + 1);
 	if (!ev)
-		return n;
+		return -EBADF;	/* full without overwrite, or disabled: as if not open for write */
 	e = ring_buffer_event_data(ev);
 	tracing_generic_entry_update(&e->ent, TRACE_PRINT_TYPE, ctx);
 	e->ip = 0;
