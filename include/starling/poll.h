@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Polling (fs/vfs/select.c), as in Linux: a file's ->poll() calls poll_wait() for each wait
- * queue that may signal a change, then returns the events that are ready now. poll(2) and
- * select(2) queue on those wait queues and sleep until one wakes them or time runs out.
+ * Polling, as in Linux: a file's ->poll() calls poll_wait() for each wait queue that may
+ * signal a change, then returns the events that are ready now. poll(2) and select(2)
+ * (fs/vfs/select.c) queue on those wait queues and sleep until one wakes them or time runs
+ * out.
  */
 #ifndef _STARLING_POLL_H
 #define _STARLING_POLL_H
@@ -45,7 +46,18 @@ static inline bool poll_does_not_wait(const poll_table *p)
 	return p == NULL || p->_qproc == NULL;
 }
 
-/* The events ready on @file now (DEFAULT_POLLMASK when it has no ->poll). */
-__poll_t vfs_poll(struct file *file, struct poll_table_struct *pt);
+/**
+ * vfs_poll() - the events ready on a file
+ * @file: the file
+ * @pt: queue on the file's wait queues through this, or NULL
+ *
+ * Return: EPOLL* bits; DEFAULT_POLLMASK when the file has no ->poll.
+ */
+static inline __poll_t vfs_poll(struct file *file, struct poll_table_struct *pt)
+{
+	if (!file->f_op || !file->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return file->f_op->poll(file, pt);
+}
 
 #endif /* _STARLING_POLL_H */
