@@ -337,6 +337,20 @@ void arch_disarm_kprobe(struct kprobe_point *kp)
 		text_poke((void *)kp->addr, &kp->ainsn.opcode, 1);
 }
 
+/* The probe whose handlers run on this CPU (Linux's set_current_kprobe()); IRQs off. */
+static nokprobe_inline void set_current_kprobe(struct kprobe_ctlblk *kcb, struct kprobe_point *kp)
+{
+	kcb->cur = kp;
+	kcb->status = KPROBE_HIT_ACTIVE;
+}
+
+/* Its handlers are done, and it needs no single step. */
+static nokprobe_inline void reset_current_kprobe(struct kprobe_ctlblk *kcb)
+{
+	kcb->cur = NULL;
+	kcb->status = KPROBE_IDLE;
+}
+
 bool arch_kprobe_ftrace(const struct kprobe_point *kp)
 {
 	return kp->ainsn.fentry;
@@ -367,8 +381,7 @@ unsigned long __noprobe kprobe_ftrace_handler(struct pt_regs *regs)
 		kprobe_count_missed(kp);
 		goto out;
 	}
-	kcb->cur = kp;
-	kcb->status = KPROBE_HIT_ACTIVE;
+	set_current_kprobe(kcb, kp);
 	kcb->masked_irqs = regs->flags & X86_EFLAGS_IF;
 	regs->ip = addr + 1;
 	if (kprobe_run_pre_handlers(kp, regs)) {
@@ -377,8 +390,7 @@ unsigned long __noprobe kprobe_ftrace_handler(struct pt_regs *regs)
 		regs->ip = next;
 		kprobe_run_post_handlers(kp, regs);
 	}
-	kcb->cur = NULL;
-	kcb->status = KPROBE_IDLE;
+	reset_current_kprobe(kcb);
 	kcb->masked_irqs = false;
 out:
 	local_irq_restore(flags);
@@ -434,11 +446,9 @@ bool __noprobe kprobe_breakpoint_handler(struct pt_regs *regs)
 		setup_singlestep(kp, regs, kcb, KPROBE_REENTER);
 		return true;
 	}
-	kcb->cur = kp;
-	kcb->status = KPROBE_HIT_ACTIVE;
+	set_current_kprobe(kcb, kp);
 	if (kprobe_run_pre_handlers(kp, regs)) {
-		kcb->cur = NULL;	/* a handler redirected regs->ip */
-		kcb->status = KPROBE_IDLE;
+		reset_current_kprobe(kcb);	/* a handler redirected regs->ip */
 		return true;
 	}
 	if (kp->ainsn.boostable && !kprobe_has_post_handlers(kp)) {
@@ -447,8 +457,7 @@ bool __noprobe kprobe_breakpoint_handler(struct pt_regs *regs)
 			regs->ip += BOOST_IRQS_ON;
 			regs->flags &= ~X86_EFLAGS_IF;
 		}
-		kcb->cur = NULL;
-		kcb->status = KPROBE_IDLE;
+		reset_current_kprobe(kcb);
 		return true;
 	}
 	setup_singlestep(kp, regs, kcb, KPROBE_HIT_SS);
@@ -481,8 +490,7 @@ bool __noprobe kprobe_single_step_handler(struct pt_regs *regs)
 		return true;
 	}
 	kprobe_run_post_handlers(kp, regs);
-	kcb->cur = NULL;
-	kcb->status = KPROBE_IDLE;
+	reset_current_kprobe(kcb);
 	return true;
 }
 
