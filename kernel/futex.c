@@ -162,6 +162,42 @@ static void futex_wake_q(struct futex_q *q)
 	wake_up_process(q->task);
 }
 
+/*
+ * Wake up to @nr (a count below 1 still wakes one, as in Linux) of @hb's waiters on
+ * (@mm, @addr) whose bitset meets @bitset; the caller holds hb->lock. Return: how many.
+ */
+static int futex_wake_matching(struct futex_bucket *hb, const void *mm, unsigned long addr,
+			       u32 bitset, int nr)
+{
+	struct futex_q *q, *n;
+	int woken = 0;
+
+	list_for_each_entry_safe(q, n, &hb->chain, list) {
+		if (q->mm != mm || q->addr != addr || !(q->bitset & bitset))
+			continue;
+		futex_wake_q(q);
+		if (++woken >= nr)
+			break;
+	}
+	return woken;
+}
+
+/*
+ * The kernel alias of the futex word @uaddr, taking @mm->mmap_lock so that it stays valid
+ * (the caller drops the lock). Return: the alias, or NULL, without the lock, when @uaddr is
+ * not mapped with the rights needed.
+ */
+static u32 *futex_lock_word(struct mm_struct *mm, u32 __user *uaddr, bool write)
+{
+	u32 *kword;
+
+	mutex_lock(&mm->mmap_lock);
+	kword = user_addr_to_kernel(mm, (unsigned long)uaddr, write);
+	if (!kword)
+		mutex_unlock(&mm->mmap_lock);
+	return kword;
+}
+
 /**
  * futex_wait() - sleep while *@uaddr == @val
  * @uaddr: the futex word (4-byte aligned)
@@ -237,21 +273,14 @@ int futex_wake(u32 __user *uaddr, int nr, u32 bitset)
 {
 	const void *mm = current->mm;
 	struct futex_bucket *hb;
-	struct futex_q *q, *n;
 	unsigned long flags;
-	int woken = 0;
+	int woken;
 
 	if (!bitset || ((unsigned long)uaddr & 3))
 		return -EINVAL;
 	hb = futex_bucket(mm, (unsigned long)uaddr);
 	spin_lock_irqsave(&hb->lock, flags);
-	list_for_each_entry_safe(q, n, &hb->chain, list) {
-		if (q->mm != mm || q->addr != (unsigned long)uaddr || !(q->bitset & bitset))
-			continue;
-		futex_wake_q(q);
-		if (++woken >= nr)
-			break;
-	}
+	woken = futex_wake_matching(hb, mm, (unsigned long)uaddr, bitset, nr);
 	spin_unlock_irqrestore(&hb->lock, flags);
 	return woken;
 }
@@ -287,12 +316,9 @@ static int futex_requeue(u32 __user *uaddr1, u32 __user *uaddr2, int nr_wake, in
 	hb1 = futex_bucket(mm, (unsigned long)uaddr1);
 	hb2 = futex_bucket(mm, (unsigned long)uaddr2);
 	if (cmpval) {
-		mutex_lock(&mm->mmap_lock);
-		kword = user_addr_to_kernel(mm, (unsigned long)uaddr1, false);
-		if (!kword) {
-			mutex_unlock(&mm->mmap_lock);
+		kword = futex_lock_word(mm, uaddr1, false);
+		if (!kword)
 			return -EFAULT;
-		}
 	}
 	double_lock_hb(hb1, hb2, &flags);
 	if (kword && READ_ONCE(*kword) != *cmpval) {
@@ -376,9 +402,8 @@ static int futex_wake_op(u32 __user *uaddr1, u32 __user *uaddr2, int nr_wake, in
 {
 	struct mm_struct *mm = current->mm;
 	struct futex_bucket *hb1, *hb2;
-	struct futex_q *q, *n;
 	unsigned long flags;
-	int woken = 0, woken2 = 0, op_ret;
+	int woken = 0, op_ret;
 	u32 *kword;
 
 	if (((unsigned long)uaddr1 | (unsigned long)uaddr2) & 3)
@@ -387,36 +412,20 @@ static int futex_wake_op(u32 __user *uaddr1, u32 __user *uaddr2, int nr_wake, in
 		return -EFAULT;
 	hb1 = futex_bucket(mm, (unsigned long)uaddr1);
 	hb2 = futex_bucket(mm, (unsigned long)uaddr2);
-	mutex_lock(&mm->mmap_lock);
-	kword = user_addr_to_kernel(mm, (unsigned long)uaddr2, true);
-	if (!kword) {
-		mutex_unlock(&mm->mmap_lock);
+	kword = futex_lock_word(mm, uaddr2, true);
+	if (!kword)
 		return -EFAULT;
-	}
 	double_lock_hb(hb1, hb2, &flags);
 	op_ret = futex_atomic_op(encoded_op, kword);
-	if (op_ret < 0)
-		goto out_unlock;
-	list_for_each_entry_safe(q, n, &hb1->chain, list) {
-		if (q->mm != mm || q->addr != (unsigned long)uaddr1)
-			continue;
-		futex_wake_q(q);
-		if (++woken >= nr_wake)
-			break;
-	}
-	if (op_ret > 0) {
-		list_for_each_entry_safe(q, n, &hb2->chain, list) {
-			if (q->mm != mm || q->addr != (unsigned long)uaddr2)
-				continue;
-			futex_wake_q(q);
-			if (++woken2 >= nr_wake2)
-				break;
-		}
-	}
-out_unlock:
+	if (op_ret >= 0)
+		woken = futex_wake_matching(hb1, mm, (unsigned long)uaddr1,
+					    FUTEX_BITSET_MATCH_ANY, nr_wake);
+	if (op_ret > 0)
+		woken += futex_wake_matching(hb2, mm, (unsigned long)uaddr2,
+					     FUTEX_BITSET_MATCH_ANY, nr_wake2);
 	double_unlock_hb(hb1, hb2, flags);
 	mutex_unlock(&mm->mmap_lock);
-	return op_ret < 0 ? op_ret : woken + woken2;
+	return op_ret < 0 ? op_ret : woken;
 }
 
 int futex_wake_addr(u32 __user *uaddr, int nr)
