@@ -75,23 +75,6 @@ SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
 
-static int set_uts_name(char *dst, const char __user *name, int len)
-{
-	char tmp[__NEW_UTS_LEN];
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (len < 0 || len > __NEW_UTS_LEN)
-		return -EINVAL;
-	if (copy_from_user(tmp, name, len))
-		return -EFAULT;
-	spin_lock(&uts_lock);
-	memcpy(dst, tmp, len);
-	memset(dst + len, 0, __NEW_UTS_LEN + 1 - len);
-	spin_unlock(&uts_lock);
-	return 0;
-}
-
 static void uts_get(const char *src, char *buf, size_t size)
 {
 	if (!size)
@@ -110,6 +93,20 @@ static int uts_set(char *dst, const char *name, size_t len)
 	memset(dst + len, 0, __NEW_UTS_LEN + 1 - len);
 	spin_unlock(&uts_lock);
 	return 0;
+}
+
+/* sethostname(2), setdomainname(2): Linux checks the capability, then the length. */
+static int set_uts_name(char *dst, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	return uts_set(dst, tmp, len);
 }
 
 void uts_get_nodename(char *buf, size_t size)
