@@ -1223,21 +1223,37 @@ static ssize_t ctl_read(struct file *file, char __user *ubuf, size_t count, loff
 	return n;
 }
 
-/* The same for kernel_read() and sendfile(), which need ->read_iter. */
-static ssize_t ctl_read_iter(struct kiocb *iocb, struct iov_iter *to)
+/**
+ * trace_text_read_iter() - ->read_iter of a file whose text was made at open.
+ * @iocb: the read, at ki_pos
+ * @to: where the bytes go
+ * @text: the text
+ * @len: its length
+ *
+ * For kernel_read() and sendfile(), which need ->read_iter.
+ * Return: the bytes copied, 0 at the end, -EINVAL or -EFAULT.
+ */
+ssize_t trace_text_read_iter(struct kiocb *iocb, struct iov_iter *to, const char *text,
+			     size_t len)
 {
-	struct ctl_open *o = iocb->ki_filp->private_data;
 	size_t n;
 
 	if (iocb->ki_pos < 0)
 		return -EINVAL;
-	if ((size_t)iocb->ki_pos >= o->len)
+	if ((size_t)iocb->ki_pos >= len)
 		return 0;
-	n = copy_to_iter(o->text + iocb->ki_pos, o->len - (size_t)iocb->ki_pos, to);
+	n = copy_to_iter(text + iocb->ki_pos, len - (size_t)iocb->ki_pos, to);
 	if (!n)
 		return -EFAULT;
 	iocb->ki_pos += n;
 	return n;
+}
+
+static ssize_t ctl_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct ctl_open *o = iocb->ki_filp->private_data;
+
+	return trace_text_read_iter(iocb, to, o->text, o->len);
 }
 
 static ssize_t ctl_write(struct file *file, const char __user *ubuf, size_t count, loff_t *pos)

@@ -14,6 +14,8 @@
 #define TRACE_PRINT_TYPE	5
 
 struct trace_ctl_file;
+struct kiocb;
+struct iov_iter;
 
 struct trace_ctl {
 	/* The whole text, snprintf-style. NULL: not readable. */
@@ -58,6 +60,9 @@ struct trace_ctl_file *trace_create_ctl_file(const char *name, unsigned short mo
 					     struct tracefs_node *parent,
 					     const struct trace_ctl *ops, long arg, void *data);
 void trace_remove_ctl_file(struct trace_ctl_file *f);
+/* ->read_iter over @len bytes of @text made at open (kernel_read(), sendfile()). */
+ssize_t trace_text_read_iter(struct kiocb *iocb, struct iov_iter *to, const char *text,
+			     size_t len);
 
 /* trace.c */
 int tracer_alloc_buffers(void);

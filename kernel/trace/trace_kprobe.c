@@ -1229,17 +1229,8 @@ static ssize_t tk_dbg_read(struct file *file, char __user *ubuf, size_t count, l
 static ssize_t tk_dbg_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct tk_dbg_text *t = iocb->ki_filp->private_data;
-	size_t n;
 
-	if (iocb->ki_pos < 0)
-		return -EINVAL;
-	if ((size_t)iocb->ki_pos >= t->len)
-		return 0;
-	n = copy_to_iter(t->text + iocb->ki_pos, t->len - (size_t)iocb->ki_pos, to);
-	if (!n)
-		return -EFAULT;
-	iocb->ki_pos += n;
-	return n;
+	return trace_text_read_iter(iocb, to, t->text, t->len);
 }
 
 static int tk_dbg_release(struct inode *inode, struct file *file)
