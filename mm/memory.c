@@ -293,6 +293,32 @@ static struct page *map_file_page(struct vm_area_struct *vma, unsigned long addr
 	return mm_file_get_page(vma->vm_file, pos);
 }
 
+/*
+ * The page for a not-present PTE at @va: the file's own page of a shared mapping, the file
+ * system's page of a read-only private one (map_file_page(), its VMA has no VM_WRITE), or a
+ * new private page, zeroed or read from the file. Return: the page or ERR_PTR(-errno).
+ */
+static struct page *fault_new_page(struct vm_area_struct *vma, unsigned long va,
+				   unsigned int flags)
+{
+	struct page *page;
+
+	if (vma->vm_ops && vma->vm_ops->fault)
+		return vma->vm_ops->fault(vma, vma->vm_pgoff +
+					     ((va - vma->vm_start) >> PAGE_SHIFT));
+	page = map_file_page(vma, va, flags);
+	if (page)
+		return page;
+	page = alloc_page(GFP_KERNEL);
+	if (!page)
+		return ERR_PTR(-ENOMEM);
+	if (fill_page(vma, va, page_address(page))) {
+		__free_page(page);
+		return ERR_PTR(-EFAULT);
+	}
+	return page;
+}
+
 /**
  * handle_mm_fault() - make the page at @address present (and writable for a write)
  * @vma: the VMA containing @address, access rights already checked; mmap_lock held
@@ -311,7 +337,6 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	pte_t *ptep = pte_alloc_walk(mm->pgd, va, true);
 	struct page *page, *old;
 	pte_t pte;
-	int ret;
 
 	if (!ptep)
 		return -ENOMEM;
@@ -321,31 +346,9 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			return -EFAULT;		/* PROT_NONE with a page behind it */
 		if (!vm_flags_to_pte(vma->vm_flags, true))
 			return -EFAULT;
-		if (vma->vm_ops && vma->vm_ops->fault) {
-			page = vma->vm_ops->fault(vma, vma->vm_pgoff +
-						     ((va - vma->vm_start) >> PAGE_SHIFT));
-			if (IS_ERR(page))
-				return PTR_ERR(page);
-			set_pte(ptep, pfn_pte(page_to_pfn(page),
-					      vm_flags_to_pte(vma->vm_flags, true)));
-			atomic_long_inc(&mm->rss);
-			return 0;
-		}
-		page = map_file_page(vma, va, flags);
-		if (page) {
-			set_pte(ptep, pfn_pte(page_to_pfn(page),
-					      vm_flags_to_pte(vma->vm_flags, false)));
-			atomic_long_inc(&mm->rss);
-			return 0;
-		}
-		page = alloc_page(GFP_KERNEL);
-		if (!page)
-			return -ENOMEM;
-		ret = fill_page(vma, va, page_address(page));
-		if (ret) {
-			__free_page(page);
-			return -EFAULT;
-		}
+		page = fault_new_page(vma, va, flags);
+		if (IS_ERR(page))
+			return PTR_ERR(page);
 		set_pte(ptep, pfn_pte(page_to_pfn(page), vm_flags_to_pte(vma->vm_flags, true)));
 		atomic_long_inc(&mm->rss);
 		return 0;
@@ -358,6 +361,7 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	if (!(vma->vm_flags & VM_WRITE))
 		return -EFAULT;
 	old = pte_page(pte);
+	page = NULL;
 	if (page_ref_count(old) == 1 || (vma->vm_flags & VM_SHARED)) {
 		set_pte(ptep, pte_mkdirty(pte_mkwrite(pte)));
 	} else {
@@ -366,12 +370,11 @@ noinline int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			return -ENOMEM;
 		memcpy(page_address(page), page_address(old), PAGE_SIZE);
 		set_pte(ptep, pfn_pte(page_to_pfn(page), vm_flags_to_pte(vma->vm_flags, true)));
-		/* Other CPUs may still read the old page through their TLBs: flush first. */
-		flush_tlb_mm(mm);
-		put_page(old);
-		return 0;
 	}
 	flush_tlb_mm(mm);
+	/* Other CPUs may have read the old page through their TLBs until the flush. */
+	if (page)
+		put_page(old);
 	return 0;
 }
 
