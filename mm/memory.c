@@ -220,12 +220,9 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 		pte = *ptep;
 		if (!pte_present(pte) && !pte_pfn(pte))
 			continue;
-		/* A PROT_NONE page keeps its frame in a non-present PTE. */
+		/* PROT_NONE (no bits from vm_flags_to_pte()) keeps the frame in a non-present PTE. */
 		writable = (vma->vm_flags & VM_SHARED) || page_ref_count(pte_page(pte)) == 1;
-		if (vm_flags_to_pte(vma->vm_flags, writable))
-			set_pte(ptep, pfn_pte(pte_pfn(pte), vm_flags_to_pte(vma->vm_flags, writable)));
-		else
-			set_pte(ptep, pfn_pte(pte_pfn(pte), 0));
+		set_pte(ptep, pfn_pte(pte_pfn(pte), vm_flags_to_pte(vma->vm_flags, writable)));
 	}
 	flush_tlb_mm(mm);
 }
