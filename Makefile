@@ -95,20 +95,22 @@ $(IMAGE): $(OBJS) $(LDS) scripts/kallsyms.sh
 
 # ---- host unit tests -------------------------------------------------------------------
 # Each tests/unit/<name>.mk adds <name> to UNIT_TESTS and sets <name>_SRCS (root-relative).
+# A test of one arch's code (the x86-64 decoder, register names, signal frame) sets
+# <name>_ARCH and always builds against that arch's headers, into build/host/<name>; the
+# rest use ARCH's and go to build/host/$(ARCH)/<name>, so a switch of ARCH rebuilds them.
+# A .mk file names its binary as $(call unit_bin,<name>) to add prerequisites.
 UNIT_TESTS	:=
-include $(wildcard tests/unit/*.mk)
 UNIT_BUILD	:= build/host
+unit_bin	= $(UNIT_BUILD)/$(if $($(1)_ARCH),,$(ARCH)/)$(1)
+include $(wildcard tests/unit/*.mk)
 UNIT_CFLAGS	:= -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -Wno-missing-field-initializers -fno-omit-frame-pointer \
 		   -fsanitize=address,undefined -fno-sanitize-recover=all -pthread \
 		   -Itests/unit/include -Iinclude
 UNIT_DEFS	:= -DUNIT_TEST -include tests/unit/include/unit_config.h
-UNIT_BINS	:= $(addprefix $(UNIT_BUILD)/,$(UNIT_TESTS))
-
-# A test of one arch's code (the x86-64 decoder, register names, signal frame) sets
-# <name>_ARCH and always builds against that arch's headers; the rest use ARCH's.
+UNIT_BINS	:= $(foreach t,$(UNIT_TESTS),$(call unit_bin,$(t)))
 define unit_rule
-$(UNIT_BUILD)/$(1): $$($(1)_SRCS) $$(wildcard tests/unit/include/*.h tests/unit/include/*/*.h)
+$(call unit_bin,$(1)): $$($(1)_SRCS) $$(wildcard tests/unit/include/*.h tests/unit/include/*/*.h)
 	@mkdir -p $$(dir $$@)
 	$$(HOSTCC) $$(UNIT_CFLAGS) -Iarch/$$(or $$($(1)_ARCH),$$(ARCH))/include $$(UNIT_DEFS) \
 		$$($(1)_CFLAGS) $$($(1)_SRCS) -o $$@ $$($(1)_LDLIBS)

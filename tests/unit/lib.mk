@@ -8,4 +8,4 @@ lib_SRCS	:= tests/unit/lib_test.c tests/unit/lib_wrap_string.c \
 		   tests/unit/lib_wrap_sort.c
 lib_CFLAGS	:= -fno-builtin
 # The wrappers #include the real sources: rebuild when those change too.
-build/host/lib: lib/string.c lib/vsprintf.c lib/kstrtox.c lib/sort.c tests/unit/lib_rename.h
+$(call unit_bin,lib): lib/string.c lib/vsprintf.c lib/kstrtox.c lib/sort.c tests/unit/lib_rename.h

@@ -5,4 +5,4 @@
 UNIT_TESTS		+= page_alloc
 page_alloc_SRCS		:= tests/unit/page_alloc_test.c mm/page_alloc.c mm/slab.c lib/kstrtox.c
 page_alloc_CFLAGS	:= -include include/starling/slab.h -include include/starling/mm.h
-build/host/page_alloc: include/starling/mm_types.h mm/internal.h
+$(call unit_bin,page_alloc): include/starling/mm_types.h mm/internal.h

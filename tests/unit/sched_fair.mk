@@ -3,4 +3,4 @@
 # and a simulated CPU on which busy tasks of different nice values compete tick by tick.
 UNIT_TESTS		+= sched_fair
 sched_fair_SRCS		:= tests/unit/sched_fair_test.c
-build/host/sched_fair: kernel/sched/fair.h include/starling/sched/prio.h
+$(call unit_bin,sched_fair): kernel/sched/fair.h include/starling/sched/prio.h

@@ -3,4 +3,4 @@
 UNIT_TESTS		+= slab
 slab_SRCS		:= tests/unit/slab_test.c mm/page_alloc.c mm/slab.c lib/kstrtox.c
 slab_CFLAGS		:= -include include/starling/slab.h -include include/starling/mm.h
-build/host/slab: include/starling/mm_types.h mm/internal.h
+$(call unit_bin,slab): include/starling/mm_types.h mm/internal.h
