@@ -194,10 +194,12 @@ static void free_block(struct page *page)
 		return;
 	}
 	page->flags = 0;
-	spin_unlock_irqrestore(&zone_lock, flags);
-	/* Only the last reference frees, so nobody else touches the block now. */
-	poison_block(page_to_pfn(page), page->order);
-	spin_lock_irqsave(&zone_lock, flags);
+	if (page_poisoning) {
+		/* Only the last reference frees, so nobody else touches the block now. */
+		spin_unlock_irqrestore(&zone_lock, flags);
+		poison_block(page_to_pfn(page), page->order);
+		spin_lock_irqsave(&zone_lock, flags);
+	}
 	__free_one(page_to_pfn(page), page->order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
