@@ -130,6 +130,19 @@ int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_base)
 }
 
 /**
+ * sbi_remote_fence_i() - have a set of harts run fence.i
+ * @hart_mask: bit n selects hart @hart_base + n
+ * @hart_base: the first hart of the mask
+ *
+ * Returns once the firmware has done it on every selected hart (RFENCE function 0).
+ * Return: 0 or a negative errno.
+ */
+int sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_base)
+{
+	return sbi_err_to_errno(sbi_ecall(SBI_EXT_RFENCE, 0, hart_mask, hart_base, 0, 0).error);
+}
+
+/**
  * sbi_remote_sfence_vma() - have a set of harts run sfence.vma over an address range
  * @hart_mask: bit n selects hart @hart_base + n
  * @hart_base: the first hart of the mask

@@ -43,6 +43,24 @@ unsigned int arch_boot_cpus(void)
 	return boot_info.nr_cpus;
 }
 
+/**
+ * other_harts_mask() - the SBI hart mask (base 0) of every online CPU but this one
+ *
+ * Hart ids above 63 would need more than one mask word; QEMU virt numbers Starling's
+ * harts from 0, so none is left out.
+ * Return: bit n set for hart n.
+ */
+unsigned long other_harts_mask(void)
+{
+	unsigned int cpu, me = raw_smp_processor_id();
+	unsigned long mask = 0;
+
+	for_each_online_cpu(cpu)
+		if (cpu != me && riscv_cpus[cpu].hartid < 64)
+			mask |= 1UL << riscv_cpus[cpu].hartid;
+	return mask;
+}
+
 static void __noprobe send_ipi(unsigned int cpu, enum ipi_reason why)
 {
 	__atomic_fetch_or(&riscv_cpus[cpu].ipi_pending, 1UL << why, __ATOMIC_RELEASE);

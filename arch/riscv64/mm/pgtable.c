@@ -109,17 +109,12 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot)
 
 /*
  * The other online harts flush [start, end) through SBI RFENCE; the call returns when
- * they have. Hart ids above 63 would need more than one mask word; QEMU virt has at most
- * 512 harts but Starling runs on NR_CPUS of them, numbered from 0 by the firmware.
+ * they have.
  */
 void arch_flush_tlb_others(unsigned long start, unsigned long end)
 {
-	unsigned int cpu, me = raw_smp_processor_id();
-	unsigned long mask = 0;
+	unsigned long mask = other_harts_mask();
 
-	for_each_online_cpu(cpu)
-		if (cpu != me && riscv_cpus[cpu].hartid < 64)
-			mask |= 1UL << riscv_cpus[cpu].hartid;
 	if (mask)
 		sbi_remote_sfence_vma(mask, 0, start, end - start);
 }

@@ -35,15 +35,11 @@
 /* fence.i on every online hart: this one directly, the others through the firmware. */
 static void flush_icache_all(void)
 {
-	unsigned int cpu, me = raw_smp_processor_id();
-	unsigned long mask = 0;
+	unsigned long mask = other_harts_mask();
 
 	__asm__ __volatile__("fence.i" ::: "memory");
-	for_each_online_cpu(cpu)
-		if (cpu != me && riscv_cpus[cpu].hartid < 64)
-			mask |= 1UL << riscv_cpus[cpu].hartid;
 	if (mask)
-		sbi_ecall(SBI_EXT_RFENCE, 0, mask, 0, 0, 0);	/* remote_fence_i */
+		sbi_remote_fence_i(mask, 0);
 }
 
 /* The direct map is writable and every RAM page is in it; text_poke() holds poke_lock. */

@@ -66,6 +66,7 @@ void riscv_timer_interrupt(struct pt_regs *regs);
 
 /* smpboot.c */
 void riscv_ipi_interrupt(void);
+unsigned long other_harts_mask(void);
 void __noreturn secondary_start_kernel(unsigned long hartid, unsigned int cpu);
 void secondary_start(void);
 extern unsigned long secondary_stack_top[RISCV_MAX_CPUS];

@@ -46,6 +46,7 @@ void sbi_init(void);
 bool sbi_has(unsigned long ext);
 void sbi_set_timer(u64 when);
 int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_base);
+int sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_base);
 int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_base, unsigned long start,
 			  unsigned long size);
 int sbi_hart_start(unsigned long hartid, unsigned long start_pa, unsigned long opaque);
