@@ -11,13 +11,13 @@ static __always_inline struct task_struct *get_current(void)
 {
 	struct task_struct *t;
 
-	__asm__ __volatile__("ld %0, 8(tp)" : "=r"(t));
+	__asm__ __volatile__("ld %0, %1(tp)" : "=r"(t) : "i"(RISCV_CPU_CURRENT));
 	return t;
 }
 
 static __always_inline void arch_set_current(struct task_struct *t)
 {
-	__asm__ __volatile__("sd %0, 8(tp)" :: "r"(t) : "memory");
+	__asm__ __volatile__("sd %0, %1(tp)" :: "r"(t), "i"(RISCV_CPU_CURRENT) : "memory");
 }
 
 #define current get_current()

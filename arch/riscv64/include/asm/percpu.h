@@ -34,6 +34,14 @@ struct riscv_cpu {
 	bool			online;
 };
 
+/* The offsets above are what entry.S and the tp-relative loads use. */
+_Static_assert(__builtin_offsetof(struct riscv_cpu, per_cpu_offset) == RISCV_CPU_OFFSET, "");
+_Static_assert(__builtin_offsetof(struct riscv_cpu, current) == RISCV_CPU_CURRENT, "");
+_Static_assert(__builtin_offsetof(struct riscv_cpu, preempt_count) == RISCV_CPU_PREEMPT, "");
+_Static_assert(__builtin_offsetof(struct riscv_cpu, cpu) == RISCV_CPU_NR, "");
+_Static_assert(__builtin_offsetof(struct riscv_cpu, kernel_sp) == RISCV_CPU_KERNEL_SP, "");
+_Static_assert(__builtin_offsetof(struct riscv_cpu, user_sp) == RISCV_CPU_USER_SP, "");
+
 static inline struct riscv_cpu *this_riscv_cpu(void)
 {
 	struct riscv_cpu *c;
@@ -46,7 +54,7 @@ static inline unsigned long arch_this_cpu_offset(void)
 {
 	unsigned long off;
 
-	__asm__ __volatile__("ld %0, 0(tp)" : "=r"(off));
+	__asm__ __volatile__("ld %0, %1(tp)" : "=r"(off) : "i"(RISCV_CPU_OFFSET));
 	return off;
 }
 #endif

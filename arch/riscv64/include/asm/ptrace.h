@@ -29,6 +29,17 @@ struct pt_regs {
 	unsigned long status, badaddr, cause, orig_a0;
 };
 
+/* The offsets above are what entry.S uses. */
+_Static_assert(__builtin_offsetof(struct pt_regs, epc) == PT_EPC, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, ra) == PT_RA, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, sp) == PT_SP, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, tp) == PT_TP, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, status) == PT_STATUS, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, badaddr) == PT_BADADDR, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, cause) == PT_CAUSE, "");
+_Static_assert(__builtin_offsetof(struct pt_regs, orig_a0) == PT_ORIG_A0, "");
+_Static_assert(sizeof(struct pt_regs) == PT_SIZE, "");
+
 static inline bool user_mode(const struct pt_regs *regs)
 {
 	return !(regs->status & SR_SPP);

@@ -36,6 +36,13 @@ struct thread_struct {
 	unsigned long	sigreturn;	/* user address of the rt_sigreturn trampoline, or 0 */
 };
 
+/* The offsets above are what switch.S and fpu.S use. */
+_Static_assert(__builtin_offsetof(struct thread_struct, ra) == THREAD_RA, "");
+_Static_assert(__builtin_offsetof(struct thread_struct, sp) == THREAD_SP, "");
+_Static_assert(__builtin_offsetof(struct thread_struct, s) == THREAD_S0, "");
+_Static_assert(__builtin_offsetof(struct thread_struct, fstate) == THREAD_FSTATE, "");
+_Static_assert(__builtin_offsetof(struct thread_struct, fcsr) == THREAD_FCSR, "");
+
 /*
  * Switch from @prev to @next: save callee-saved registers in prev's thread_struct, load
  * next's and set current. Returns, in the context of @next, the task that was switched
