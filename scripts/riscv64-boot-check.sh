@@ -1,11 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# riscv64 boot checks (not part of "make test" yet): build with "make ARCH=riscv64", boot
-# under qemu-system-riscv64 through scripts/qemu.sh (test mode) with the generic kernel's
-# boot self-tests (starling.selftest=), then with the test initramfs (BusyBox from
-# scripts/build-busybox-riscv64.sh) running the userland shell suite, and check the console
-# and QEMU's exit status.
+# riscv64 boot checks, apart from "make ARCH=riscv64 test" (which runs tests/boot/run.sh
+# riscv64 and the shell suite; several cases here repeat theirs): build with
+# "make ARCH=riscv64", boot under qemu-system-riscv64 through scripts/qemu.sh (test mode)
+# with the generic kernel's boot self-tests (starling.selftest=), then with the test
+# initramfs (BusyBox from scripts/build-busybox-riscv64.sh) running the userland shell
+# suite, and check the console and QEMU's exit status.
 #
 #   sh scripts/riscv64-boot-check.sh
 #

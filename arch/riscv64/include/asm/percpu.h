@@ -2,8 +2,8 @@
 /*
  * riscv64 per-CPU base: while a hart runs in the kernel, tp points at its struct riscv_cpu,
  * whose first fields are read with single tp-relative loads (ld a0, 0(tp) is this CPU's
- * per-CPU offset). User mode will own tp (its TLS pointer); the trap entry will then swap
- * it with sscratch, as Linux's riscv entry does.
+ * per-CPU offset). In user mode tp is the program's TLS pointer and sscratch holds the
+ * struct riscv_cpu; the trap entry swaps them, as Linux's riscv entry does.
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
