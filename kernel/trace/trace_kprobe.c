@@ -51,7 +51,6 @@ struct tk_event {
 	struct list_head	probes;		/* struct trace_kprobe.sibling, creation order */
 	char			group[PROBE_GROUP_MAX + 1];
 	char			name[PROBE_EVENT_MAX + 1];
-	int			id;
 	bool			armed;		/* the probes are armed */
 	bool			registered;	/* call is on the framework's list */
 	struct filter_field	*fields;	/* kcalloc'd; names point into the first spec */
@@ -115,7 +114,6 @@ static int tk_event_register(struct tk_event *ev)
 	if (ret)
 		return ret;
 	ev->registered = true;
-	ev->id = ev->call.id;
 	return 0;
 }
 
@@ -268,7 +266,7 @@ static nokprobe_inline void tk_record(struct trace_kprobe *tk, struct pt_regs *r
 	if (!event)
 		return;
 	rec = ring_buffer_event_data(event);
-	tracing_generic_entry_update(rec, tk->event->id, trace_ctx);
+	tracing_generic_entry_update(rec, tk->event->call.id, trace_ctx);
 	size = probe_record_fill(spec, &ctx, rec, size);
 	filter = READ_ONCE(tk->event->call.filter);
 	if (size < 0 || (filter_is_active(filter) &&
@@ -932,7 +930,7 @@ struct tk_event *trace_kprobe_find_event_id(int id)
 
 	mutex_lock(&event_mutex);
 	list_for_each_entry(ev, &tk_events, list) {
-		if (ev->id == id) {
+		if (ev->call.id == id) {
 			found = ev;
 			break;
 		}
@@ -953,7 +951,7 @@ const char *trace_kprobe_event_name(const struct tk_event *ev)
 
 int trace_kprobe_event_id(const struct tk_event *ev)
 {
-	return ev->id;
+	return ev->call.id;
 }
 
 bool trace_kprobe_event_enabled(const struct tk_event *ev)
@@ -1011,7 +1009,7 @@ int trace_kprobe_format_text(struct tk_event *ev, char *buf, size_t size)
 	int ret;
 
 	mutex_lock(&event_mutex);
-	ret = tk_call_format(&ev->call, ev->id, buf, size);
+	ret = tk_call_format(&ev->call, ev->call.id, buf, size);
 	mutex_unlock(&event_mutex);
 	return ret;
 }
@@ -1065,7 +1063,7 @@ int trace_kprobe_print_record(const void *rec, size_t len, bool sym_addr, char *
 	memcpy(&type, rec, sizeof(type));
 	mutex_lock(&event_mutex);
 	list_for_each_entry(ev, &tk_events, list) {
-		if (ev->id != type)
+		if (ev->call.id != type)
 			continue;
 		ret = sym_addr ? probe_print_record(event_first_probe(ev)->spec, ev->name, rec,
 						    len, &sym, true, buf, size) :
