@@ -5,8 +5,9 @@
  * interrupt that arrives in kernel mode adds one to the counter of the 2^N-byte slot of
  * kernel text that holds the interrupted instruction. /proc/profile has Linux's layout:
  * a native unsigned int holding the slot size (2^N), then one unsigned int counter per slot
- * from _stext up to _etext; readprofile(8) reads it with System.map, and any write clears
- * the counters. Without profile= the file is empty and the tick costs one load.
+ * from _stext up to _etext (an unaligned tail, and anything outside, counts in the last);
+ * readprofile(8) reads it with System.map, and any write clears the counters. Without
+ * profile= there is no /proc/profile, as on Linux, and the tick costs one load.
  *
  * Idle time is counted too (as the idle loop's halt), like Linux's CPU profiling.
  */
@@ -44,8 +45,8 @@ static int __init profile_setup(const char *val)
 	}
 	if (*val && kstrtouint(val, 0, &shift))
 		return -1;
-	if (shift > 16)
-		shift = 16;
+	if (shift > sizeof(long) * 8 - 1)
+		shift = sizeof(long) * 8 - 1;
 	prof_shift = shift;
 	prof_on = -1;		/* requested; profile_init() allocates */
 	return 0;
@@ -58,7 +59,12 @@ static int __init profile_init(void)
 
 	if (!prof_on)
 		return 0;
-	prof_len = (text >> prof_shift) + 1;
+	prof_len = text >> prof_shift;
+	if (!prof_len) {
+		pr_warn("kernel profiling: shift %u too large\n", prof_shift);
+		prof_on = 0;
+		return -EINVAL;
+	}
 	prof_buffer = vzalloc((prof_len + 1) * sizeof(atomic_t));
 	if (!prof_buffer) {
 		pr_warn("kernel profiling: no memory for %lu counters\n", prof_len);
@@ -85,9 +91,14 @@ void profile_tick(struct pt_regs *regs)
 		return;
 	pc = instruction_pointer(regs) - (unsigned long)_stext;
 	slot = pc >> prof_shift;
-	if (pc >= (unsigned long)(_etext - _stext))	/* outside .text: the last slot */
+	if (slot >= prof_len)		/* outside .text, or its unaligned tail: the last slot */
 		slot = prof_len - 1;
 	atomic_inc(&prof_buffer[1 + slot]);
+}
+
+bool profile_enabled(void)
+{
+	return __atomic_load_n(&prof_on, __ATOMIC_ACQUIRE) > 0;
 }
 
 static ssize_t read_profile(struct file *file, char __user *buf, size_t count, loff_t *ppos)

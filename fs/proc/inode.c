@@ -106,6 +106,7 @@ struct inode *proc_make_inode(struct super_block *sb, const struct proc_entry *p
 		inode->i_op = pe->iops ? pe->iops : &proc_link_iops;
 		break;
 	default:
+		inode->i_op = pe->iops ? pe->iops : &proc_file_iops;
 		inode->i_fop = pe->fops ? pe->fops : &proc_seq_fops;
 		break;
 	}
@@ -115,7 +116,7 @@ struct inode *proc_make_inode(struct super_block *sb, const struct proc_entry *p
 static const struct proc_entry *table_find(const struct proc_entry *table, const char *name)
 {
 	for (; table && table->name; table++)
-		if (!strcmp(table->name, name))
+		if (!strcmp(table->name, name) && (!table->present || table->present()))
 			return table;
 	return NULL;
 }
@@ -165,7 +166,8 @@ int proc_table_readdir(struct file *file, struct dir_context *ctx,
 	for (loff_t i = ctx->pos - 2; i >= 0 && (size_t)i < n; i++) {
 		const struct proc_entry *pe = &table[i];
 
-		if (!dir_emit(ctx, pe->name, strlen(pe->name), 0x1000 + i,
+		if ((!pe->present || pe->present()) &&
+		    !dir_emit(ctx, pe->name, strlen(pe->name), 0x1000 + i,
 			      fs_umode_to_dtype(pe->mode)))
 			return 0;
 		ctx->pos++;
@@ -282,6 +284,14 @@ static int proc_readlink(struct dentry *dentry, char __user *ubuf, int buflen)
 	do_delayed_call(&done);
 	return len;
 }
+
+/*
+ * Regular files: a truncating open (the shell's "echo 1 > /proc/...") succeeds as on Linux,
+ * whose proc files take size changes without touching their contents.
+ */
+const struct inode_operations proc_file_iops = {
+	.setattr	= simple_setattr,
+};
 
 const struct inode_operations proc_link_iops = {
 	.get_link	= proc_get_link,

@@ -23,6 +23,7 @@ struct proc_entry {
 	int (*show)(struct seq_file *m, void *v);			/* global files */
 	int (*show_task)(struct seq_file *m, struct task_struct *task);	/* /proc/PID files */
 	const char *(*link)(struct task_struct *task, char *buf, int len, int fd);
+	bool (*present)(void);	/* NULL: always there; else whether the file exists now */
 };
 
 struct proc_inode {
@@ -45,6 +46,7 @@ struct dentry *proc_table_lookup(struct inode *dir, struct dentry *dentry,
 int proc_table_readdir(struct file *file, struct dir_context *ctx,
 		       const struct proc_entry *table, pid_t pid);
 extern const struct inode_operations proc_dir_iops;
+extern const struct inode_operations proc_file_iops;
 extern const struct file_operations proc_dir_fops;
 extern const struct file_operations proc_seq_fops;
 extern const struct inode_operations proc_link_iops;

@@ -17,5 +17,7 @@ extern int prof_on;	/* non-zero once profile=N has allocated the histogram */
 void profile_tick(struct pt_regs *regs);
 
 extern const struct file_operations proc_profile_operations;
+/* Whether profile= turned profiling on (Linux creates /proc/profile only then). */
+bool profile_enabled(void);
 
 #endif /* _STARLING_PROFILE_H */

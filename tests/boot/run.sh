@@ -123,6 +123,14 @@ if grep -q '^CONFIG_USERSPACE=y' "arch/$ARCH/defconfig"; then
 	else result subsystems fail "exit $rc"; fi
 fi
 
+# The kernel profiler: /proc/profile's layout with profile=2 (the suite's own case checks the
+# file is absent without profile=).
+if grep -q '^CONFIG_USERSPACE=y' "arch/$ARCH/defconfig"; then
+	boot profile 2 256M "profile=2 tests=userland/proc_profile.tc"
+	if has "1 passed, 0 failed"; then result profile ok
+	else result profile fail "userland/proc_profile.tc with profile=2 (exit $rc)"; fi
+fi
+
 # The kprobes engine on 4 CPUs: every instruction of a function probed in turn, return
 # probes, re-entry, refusals, and registration while every CPU hits the probes.
 if grep -q '^CONFIG_KPROBES=y' "arch/$ARCH/defconfig"; then
