@@ -12,6 +12,7 @@
 #include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/timex.h>
 
 #define ACPI_SLP_EN		(1u << 13)
 #define QEMU_DEBUG_EXIT_PORT	0xf4
@@ -28,6 +29,7 @@ void __noreturn arch_poweroff(void)
 		outw((acpi.slp_typ_s5a << 10) | ACPI_SLP_EN, acpi.pm1a_cnt);
 		if (acpi.pm1b_cnt)
 			outw((acpi.slp_typ_s5b << 10) | ACPI_SLP_EN, acpi.pm1b_cnt);
+		udelay(500 * 1000);	/* QEMU acts on the write a little later */
 	}
 	printk(KERN_EMERG "reboot: power off failed, halting\n");
 	halt_forever();
