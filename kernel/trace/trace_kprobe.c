@@ -317,9 +317,6 @@ NOKPROBE_SYMBOL(filter_match);
 NOKPROBE_SYMBOL(tracing_gen_ctx);
 NOKPROBE_SYMBOL(tracing_get_buffer);
 NOKPROBE_SYMBOL(tracing_generic_entry_update);
-NOKPROBE_SYMBOL(trace_event_buffer_reserve_ctx);
-NOKPROBE_SYMBOL(trace_event_buffer_commit);
-NOKPROBE_SYMBOL(trace_event_filter_match);
 NOKPROBE_SYMBOL(tracing_record_cmdline);
 
 /* ---- the object model ------------------------------------------------------------------- */
