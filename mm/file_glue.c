@@ -60,8 +60,8 @@ int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,
 	}
 	if (!(file->f_mode & FMODE_READ))
 		return -EACCES;
-	if (shared && !file->f_op->mmap)
-		return -ENODEV;
+	if (!file->f_op->mmap)
+		return -ENODEV;		/* private mappings too, as Linux */
 	return 0;
 }
 

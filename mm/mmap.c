@@ -641,22 +641,39 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
+	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	unsigned long end, addr;
 	int ret = 0;
 
+	/* Linux's checks, in its order (do_mprotect_pkey()). */
+	prot &= ~grows;
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
 	if (start & ~PAGE_MASK)
 		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
-		return -EINVAL;
+	if (!len)
+		return 0;
 	len = ALIGN(len, PAGE_SIZE);
 	end = start + len;
-	if (end < start)
+	if (end <= start)
 		return -ENOMEM;
-	if (end == start)
-		return 0;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
 	mutex_lock(&mm->mmap_lock);
+	/* PROT_GROWSDOWN: from the start of a stack-like mapping; no mapping grows up. */
+	if (grows) {
+		vma = find_vma(mm, start);
+		ret = -ENOMEM;
+		if (!vma || vma->vm_start >= end ||
+		    (grows == PROT_GROWSUP && vma->vm_start > start))
+			goto out_unlock;
+		ret = -EINVAL;
+		if (grows == PROT_GROWSUP || !(vma->vm_flags & VM_GROWSDOWN))
+			goto out_unlock;
+		start = vma->vm_start;
+	}
 	/*
 	 * Check the whole range first: a hole anywhere fails with nothing changed, and so does
 	 * a right the mapping may never have (PROT_WRITE on a shared mapping of a file opened

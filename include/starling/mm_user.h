@@ -44,6 +44,7 @@ struct pt_regs;
 #define PROT_READ		0x1
 #define PROT_WRITE		0x2
 #define PROT_EXEC		0x4
+#define PROT_SEM		0x8	/* accepted and ignored, as on Linux */
 #define PROT_GROWSDOWN		0x01000000
 #define PROT_GROWSUP		0x02000000
 #define MAP_SHARED		0x01
@@ -191,7 +192,7 @@ ssize_t mm_file_read(struct file *file, void *buf, size_t count, loff_t pos);
 struct file *mm_fget(int fd);			/* a reference to fd's file, or NULL */
 /*
  * Linux's do_mmap() checks of @file: -EACCES when it is not open for reading, or for
- * writing when @shared and @prot has PROT_WRITE; -ENODEV when @shared and the file has no
+ * writing when @shared and @prot has PROT_WRITE; -ENODEV when the file has no
  * ->mmap. A shared mapping of a file not open for writing loses VM_MAYWRITE in @vm_flags.
  */
 int mm_file_mmap_check(struct file *file, unsigned long prot, bool shared,
