@@ -398,6 +398,7 @@ static int __do_user_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr))
 			goto out_unlock;
 	}
+	ret = -EACCES;
 	if (access_error(vma, flags))
 		goto out_unlock;
 	ret = handle_mm_fault(vma, addr, flags, regs);
@@ -418,7 +419,9 @@ out_unlock:
  * preemption or IRQs off (the *_nofault accessors, atomic code) they fail at once, and the
  * caller's exception-table fixup runs.
  * Return: 0 when the access can be retried, -EIO for SIGBUS (a shared file mapping beyond
- * the end of its file), -EFAULT otherwise.
+ * the end of its file), -EACCES when a mapping is there but forbids the access
+ * (SEGV_ACCERR), -EFAULT otherwise (SEGV_MAPERR); page_fault_signal() turns that into
+ * the signal and its code.
  */
 int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool exec,
 		      bool user)
@@ -437,8 +440,8 @@ int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool
 	ret = __do_user_fault(mm, addr, flags, regs);
 	if (!user)
 		arch_local_irq_disable();
-	if (ret == -EIO)
-		return -EIO;
+	if (ret == -EIO || ret == -EACCES)
+		return ret;
 	return ret ? -EFAULT : 0;
 }
 

@@ -7,6 +7,8 @@
 #define _STARLING_ENTRY_H
 
 #include <starling/types.h>
+#include <starling/errno.h>
+#include <starling/signal_nr.h>
 
 struct pt_regs;
 
@@ -24,7 +26,8 @@ static inline bool kprobe_single_step_handler(struct pt_regs *regs) { return fal
 #if CONFIG_USERSPACE
 /*
  * Page fault at @addr; @write/@exec/@user describe the access. 0 handled, -EIO for SIGBUS
- * (a shared file mapping beyond the end of its file), else -EFAULT.
+ * (a shared file mapping beyond the end of its file), -EACCES when a mapping forbids the
+ * access, else -EFAULT (page_fault_signal() below says what the task gets).
  */
 int handle_page_fault(struct pt_regs *regs, unsigned long addr, bool write, bool exec,
 		      bool user);
@@ -38,6 +41,21 @@ static inline int handle_page_fault(struct pt_regs *regs, unsigned long addr, bo
 static inline void force_sig_fault(int sig, int code, unsigned long addr) { }
 static inline void exit_to_user_mode(struct pt_regs *regs) { }
 #endif
+/*
+ * The signal for a user fault handle_page_fault() refused with @ret, and its si_code in
+ * *@code, as Linux: SIGBUS/BUS_ADRERR for -EIO, SIGSEGV with SEGV_ACCERR when a mapping is
+ * there but forbids the access, SEGV_MAPERR otherwise.
+ */
+static inline int page_fault_signal(int ret, int *code)
+{
+	if (ret == -EIO) {
+		*code = 2;	/* BUS_ADRERR */
+		return SIGBUS;
+	}
+	*code = ret == -EACCES ? 2 /* SEGV_ACCERR */ : 1 /* SEGV_MAPERR */;
+	return SIGSEGV;
+}
+
 /* Timer tick on this CPU (hardirq context); @user_tick: it interrupted user mode. */
 void scheduler_tick(bool user_tick);
 

@@ -212,7 +212,7 @@ static void user_fault_signal(struct pt_regs *regs, int sig, int code, unsigned 
 static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long cause)
 {
 	unsigned long addr = regs->badaddr;
-	int ret;
+	int ret, sig, code;
 
 	if (cause == EXC_SYSCALL) {
 		do_syscall(regs);	/* runs the exit work itself */
@@ -227,10 +227,8 @@ static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long caus
 					cause == EXC_INST_PAGE_FAULT, true);
 		if (!ret)
 			break;
-		if (ret == -EIO)
-			user_fault_signal(regs, SIGBUS, 2 /* BUS_ADRERR */, addr);
-		else
-			user_fault_signal(regs, SIGSEGV, 1 /* SEGV_MAPERR */, addr);
+		sig = page_fault_signal(ret, &code);
+		user_fault_signal(regs, sig, code, addr);
 		break;
 	case EXC_INST_ILLEGAL:
 		user_fault_signal(regs, SIGILL, 1 /* ILL_ILLOPC */, regs->epc);

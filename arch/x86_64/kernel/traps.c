@@ -305,13 +305,12 @@ static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector,
 		}
 		if (!user_mode(regs) && fixup_exception(regs))
 			return;
-		if (user_mode(regs) && ret == -EIO) {
-			force_sig_fault(SIGBUS, 2 /* BUS_ADRERR */, addr);
-			return;
-		}
 		if (user_mode(regs)) {
-			show_user_fault(regs, addr, err);
-			force_sig_fault(SIGSEGV, 1 /* SEGV_MAPERR */, addr);
+			int code, sig = page_fault_signal(ret, &code);
+
+			if (sig == SIGSEGV)
+				show_user_fault(regs, addr, err);
+			force_sig_fault(sig, code, addr);
 			return;
 		}
 		break;
