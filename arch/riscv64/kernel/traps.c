@@ -236,13 +236,19 @@ static void __noprobe do_user_exception(struct pt_regs *regs, unsigned long caus
 	case EXC_BREAKPOINT:
 		user_fault_signal(regs, SIGTRAP, 1 /* TRAP_BRKPT */, regs->epc);
 		break;
+	/* The rest report the faulting instruction, as Linux's DO_ERROR_INFO traps do. */
 	case EXC_INST_MISALIGNED:
 	case EXC_LOAD_MISALIGNED:
 	case EXC_STORE_MISALIGNED:
-		user_fault_signal(regs, SIGBUS, 1 /* BUS_ADRALN */, addr);
+		user_fault_signal(regs, SIGBUS, 1 /* BUS_ADRALN */, regs->epc);
+		break;
+	case EXC_INST_ACCESS:
+	case EXC_LOAD_ACCESS:
+	case EXC_STORE_ACCESS:
+		user_fault_signal(regs, SIGSEGV, 2 /* SEGV_ACCERR */, regs->epc);
 		break;
 	default:
-		user_fault_signal(regs, SIGSEGV, 2 /* SEGV_ACCERR */, addr);
+		user_fault_signal(regs, SIGILL, 4 /* ILL_ILLTRP */, regs->epc);
 		break;
 	}
 	arch_local_irq_disable();
