@@ -135,15 +135,18 @@ static __poll_t poll_one(int fd, __poll_t events, poll_table *pt)
 	return mask & (events | EPOLLERR | EPOLLHUP);
 }
 
-/* @timeout: jiffies, MAX_SCHEDULE_TIMEOUT for none; returns the count or -errno. */
-static int do_poll(struct pollfd *fds, unsigned int nfds, long timeout)
+/*
+ * @timeout: jiffies, MAX_SCHEDULE_TIMEOUT for none; what is left of it on return.
+ * Return: the count or -errno.
+ */
+static int do_poll(struct pollfd *fds, unsigned int nfds, long *timeout)
 {
 	struct poll_wqueues table;
 	poll_table *pt = &table.pt;
 	int count;
 
 	poll_initwait(&table);
-	if (!timeout)
+	if (!*timeout)
 		pt->_qproc = NULL;
 	for (;;) {
 		count = 0;
@@ -155,7 +158,7 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, long timeout)
 			}
 		}
 		pt->_qproc = NULL;
-		if (count || !timeout)
+		if (count || !*timeout)
 			break;
 		if (table.error) {
 			count = table.error;
@@ -165,14 +168,14 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, long timeout)
 			count = -ERESTARTNOHAND;
 			break;
 		}
-		if (!poll_schedule(&table, &timeout))
-			timeout = 0;		/* one last look, then return 0 */
+		if (!poll_schedule(&table, timeout))
+			*timeout = 0;		/* one last look, then return 0 */
 	}
 	poll_freewait(&table);
 	return count;
 }
 
-static int poll_user(struct pollfd __user *ufds, unsigned int nfds, long timeout)
+static int poll_user(struct pollfd __user *ufds, unsigned int nfds, long *timeout)
 {
 	struct pollfd stack_fds[POLL_STACK_FDS], *fds = stack_fds;
 	int ret;
@@ -209,6 +212,42 @@ static long timespec_to_timeout(const struct __kernel_timespec *ts)
 		return MAX_SCHEDULE_TIMEOUT;
 	ns = (u64)ts->tv_sec * NSEC_PER_SEC + (u64)ts->tv_nsec;
 	return ns ? (long)max_t(unsigned long, nsecs_to_jiffies(ns), 1) : 0;
+}
+
+static u64 timeout_left_ns(long timeout)
+{
+	return timeout == MAX_SCHEDULE_TIMEOUT ? 0 : (u64)jiffies_to_msecs(timeout) * NSEC_PER_MSEC;
+}
+
+/*
+ * select, pselect6 and ppoll write the time left back into the caller's timeout (a timeval
+ * for select when @timeval), unless there was none or it was zero (@asked). As Linux, a
+ * timeout the caller cannot have written back is not an error, but makes an interrupted
+ * call unrestartable (the same timeout would start over). Return: @ret, or -EINTR.
+ */
+static int put_time_left(void __user *utp, bool timeval, long asked, long timeout, int ret)
+{
+	u64 left = timeout_left_ns(timeout);
+	int bad;
+
+	if (!utp || !asked || asked == MAX_SCHEDULE_TIMEOUT)
+		return ret;
+	if (timeval) {
+		struct __kernel_old_timeval tv = {
+			.tv_sec = (long)(left / NSEC_PER_SEC),
+			.tv_usec = (long)(left % NSEC_PER_SEC / 1000),
+		};
+
+		bad = copy_to_user(utp, &tv, sizeof(tv)) != 0;
+	} else {
+		struct __kernel_timespec ts = {
+			.tv_sec = (s64)(left / NSEC_PER_SEC),
+			.tv_nsec = (long long)(left % NSEC_PER_SEC),
+		};
+
+		bad = copy_to_user(utp, &ts, sizeof(ts)) != 0;
+	}
+	return bad && ret == -ERESTARTNOHAND ? -EINTR : ret;
 }
 
 /* Swap in a temporary signal mask for ppoll/pselect; the old one comes back afterwards. */
@@ -252,14 +291,14 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, tim
 		       timeout_msecs ? (long)max_t(unsigned long,
 						    msecs_to_jiffies(timeout_msecs), 1) : 0;
 
-	return poll_user(ufds, nfds, timeout);
+	return poll_user(ufds, nfds, &timeout);
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 		struct __kernel_timespec __user *, tsp, const sigset_t __user *, sigmask,
 		size_t, sigsetsize)
 {
-	long timeout = MAX_SCHEDULE_TIMEOUT;
+	long timeout = MAX_SCHEDULE_TIMEOUT, asked;
 	struct __kernel_timespec ts;
 	bool saved;
 	int ret;
@@ -271,12 +310,13 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 		if (timeout < 0)
 			return timeout;
 	}
+	asked = timeout;
 	ret = set_user_sigmask(sigmask, sigsetsize, &saved);
 	if (ret)
 		return ret;
-	ret = poll_user(ufds, nfds, timeout);
+	ret = poll_user(ufds, nfds, &timeout);
 	restore_user_sigmask(saved, ret);
-	return ret;
+	return put_time_left(tsp, false, asked, timeout, ret);
 }
 
 /* ---- select ----------------------------------------------------------------------------- */
@@ -412,15 +452,10 @@ out_free:
 	return ret;
 }
 
-static u64 timeout_left_ns(long timeout)
-{
-	return timeout == MAX_SCHEDULE_TIMEOUT ? 0 : (u64)jiffies_to_msecs(timeout) * NSEC_PER_MSEC;
-}
-
 SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
 		unsigned long __user *, exp, struct __kernel_old_timeval __user *, tvp)
 {
-	long timeout = MAX_SCHEDULE_TIMEOUT;
+	long timeout = MAX_SCHEDULE_TIMEOUT, asked;
 	struct __kernel_old_timeval tv;
 	int ret;
 
@@ -435,16 +470,9 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __use
 		ts.tv_nsec = (tv.tv_usec % 1000000) * 1000;
 		timeout = timespec_to_timeout(&ts);
 	}
+	asked = timeout;
 	ret = core_sys_select(n, inp, outp, exp, &timeout);
-	if (tvp && timeout != MAX_SCHEDULE_TIMEOUT) {	/* Linux reports the time left */
-		u64 left = timeout_left_ns(timeout);
-
-		tv.tv_sec = (long)(left / NSEC_PER_SEC);
-		tv.tv_usec = (long)(left % NSEC_PER_SEC / 1000);
-		if (copy_to_user(tvp, &tv, sizeof(tv)) && ret >= 0)
-			ret = -EFAULT;
-	}
-	return ret;
+	return put_time_left(tvp, true, asked, timeout, ret);
 }
 
 struct sigset_argpack {
@@ -456,7 +484,7 @@ SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __u
 		unsigned long __user *, exp, struct __kernel_timespec __user *, tsp,
 		void __user *, sig)
 {
-	long timeout = MAX_SCHEDULE_TIMEOUT;
+	long timeout = MAX_SCHEDULE_TIMEOUT, asked;
 	struct sigset_argpack pack = { NULL, 0 };
 	struct __kernel_timespec ts;
 	bool saved;
@@ -474,15 +502,8 @@ SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __u
 	ret = set_user_sigmask(pack.p, pack.size, &saved);
 	if (ret)
 		return ret;
+	asked = timeout;
 	ret = core_sys_select(n, inp, outp, exp, &timeout);
 	restore_user_sigmask(saved, ret);
-	if (tsp && timeout != MAX_SCHEDULE_TIMEOUT) {
-		u64 left = timeout_left_ns(timeout);
-
-		ts.tv_sec = (s64)(left / NSEC_PER_SEC);
-		ts.tv_nsec = (long long)(left % NSEC_PER_SEC);
-		if (copy_to_user(tsp, &ts, sizeof(ts)) && ret >= 0)
-			ret = -EFAULT;
-	}
-	return ret;
+	return put_time_left(tsp, false, asked, timeout, ret);
 }
