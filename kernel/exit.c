@@ -297,7 +297,9 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 		put_task_struct(signal_to);
 	}
 	if (reaper) {
-		wake_up_interruptible_all(&task_signal(reaper)->wait_chldexit);
+		/* kernel_init has no signal state to wait with until it runs /init */
+		if (task_signal(reaper))
+			wake_up_interruptible_all(&task_signal(reaper)->wait_chldexit);
 		put_task_struct(reaper);
 	}
 	if (group_dead)
