@@ -14,11 +14,10 @@ LOGDIR=$BUILD/logs/boot
 mkdir -p "$LOGDIR"
 pass=0 fail=0
 
-# scripts/qemu.sh's test mode always passes the test initramfs.
-if [ ! -f "$BUILD/test-initramfs.cpio" ]; then
-	sh initramfs/mkinitramfs.sh "$ARCH" "$BUILD" > "$LOGDIR/initramfs.log" 2>&1 ||
-		{ cat "$LOGDIR/initramfs.log"; echo "0 passed, 1 failed"; exit 1; }
-fi
+# scripts/qemu.sh's test mode always passes the test initramfs: pack it afresh (two seconds),
+# so that cases run by the boots below are the ones in tests/shell now.
+sh initramfs/mkinitramfs.sh "$ARCH" "$BUILD" > "$LOGDIR/initramfs.log" 2>&1 ||
+	{ cat "$LOGDIR/initramfs.log"; echo "0 passed, 1 failed"; exit 1; }
 
 # boot NAME SMP MEM APPEND: boots, leaves the console in $LOGDIR/NAME.log, sets $rc.
 boot() {
