@@ -359,15 +359,16 @@ static void __noprobe recycle_instance(struct kretprobe_instance *ri)
 
 /**
  * kretprobe_trampoline_handler() - a probed function returned through the trampoline
- * @regs: registers at the return; regs->sp is just above the slot that held the address
+ * @regs: registers at the return
  *
- * Runs the handler of the matching instance (the newest one of this task stored at that
- * slot), frees instances of frames that were abandoned below it, and gives back the real
- * return address, also stored in regs->ip for the handler.
+ * Runs the handler of the matching instance (the newest one of this task made for the frame
+ * kretprobe_frame_at_return() names), frees instances of frames that were abandoned below
+ * it, and gives back the real return address, also the instruction pointer in @regs for the
+ * handler.
  */
 unsigned long __noprobe kretprobe_trampoline_handler(struct pt_regs *regs)
 {
-	unsigned long *loc = (unsigned long *)regs->sp - 1, ret = 0;
+	unsigned long *loc = kretprobe_frame_at_return(regs), ret = 0;
 	unsigned int b = hash_ptr((unsigned long)current, RP_HASH_SIZE);
 	struct kretprobe_instance *ri, *tmp, *found = NULL;
 	LIST_HEAD(done);
@@ -388,7 +389,7 @@ unsigned long __noprobe kretprobe_trampoline_handler(struct pt_regs *regs)
 	if (!found)
 		panic("kretprobe: no instance for the return at %px of task %d", loc, current->pid);
 	ret = found->ret_addr;
-	regs->ip = ret;
+	instruction_pointer_set(regs, ret);
 	list_for_each_entry_safe(ri, tmp, &done, hash) {
 		struct kretprobe *rp = READ_ONCE(ri->rph->rp);
 

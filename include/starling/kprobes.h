@@ -64,7 +64,7 @@ struct kretprobe_instance {
 	struct kretprobe_holder	*rph;
 	struct task_struct	*task;
 	unsigned long		ret_addr;	/* the real return address */
-	unsigned long		*stack_loc;	/* where it was stored */
+	unsigned long		*stack_loc;	/* the frame: kretprobe_frame() at entry */
 	char			data[];		/* rp->data_size bytes for the handlers */
 };
 
@@ -72,7 +72,7 @@ typedef int (*kretprobe_handler_t)(struct kretprobe_instance *ri, struct pt_regs
 
 struct kretprobe {
 	struct kprobe		kp;
-	kretprobe_handler_t	handler;	/* at return; regs->ip is the return address */
+	kretprobe_handler_t	handler;	/* at return; the regs ip is the return address */
 	kretprobe_handler_t	entry_handler;	/* at entry; non-zero return skips the return */
 	int			maxactive;	/* instances; 0 means max(10, 2 * CPUs) */
 	unsigned long		nmissed;	/* entries with no free instance */
@@ -132,6 +132,9 @@ bool arch_kprobe_masked_irqs(void);
 /* Generic parts the arch handler calls. */
 struct kprobe_point *get_kprobe_point(unsigned long addr);
 unsigned long kretprobe_trampoline_handler(struct pt_regs *regs);
+/* Out-of-line slots of KPROBE_SLOT_SIZE bytes (kernel/kprobe_slots.c); under kprobe_mutex. */
+void *get_insn_slot(void);
+void free_insn_slot(void *slot);
 
 struct kprobe_point {
 	struct list_head	hash;		/* kprobe_table bucket; changed in stop_machine */

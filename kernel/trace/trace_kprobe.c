@@ -305,7 +305,7 @@ static int __noprobe tk_kretprobe_handler(struct kretprobe_instance *ri, struct 
 
 	tk_count_hit(tk);
 	if (trace_event_enabled(&tk->event->call))
-		tk_record(tk, regs, (unsigned long)rp->kp.addr, regs->ip);
+		tk_record(tk, regs, (unsigned long)rp->kp.addr, instruction_pointer(regs));
 	return 0;
 }
 

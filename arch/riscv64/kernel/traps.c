@@ -22,6 +22,7 @@
 #include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/syscall.h>
+#include <asm/kprobes.h>
 
 static int die_counter;
 
@@ -291,12 +292,16 @@ void __noprobe do_trap(struct pt_regs *regs)
 		    !handle_page_fault(regs, regs->badaddr, cause == EXC_STORE_PAGE_FAULT,
 				       false, false))
 			return;
+		if (IS_ENABLED(CONFIG_KPROBES))
+			kprobe_fault_handler(regs);	/* at the probed address, not its copy */
 		if (fixup_exception(regs))
 			return;
 		if (is_page_fault(cause))
 			kernel_page_fault(regs);
 		break;
 	}
+	if (IS_ENABLED(CONFIG_KPROBES))
+		kprobe_fault_handler(regs);
 	if (cause < ARRAY_SIZE(exc_names) && exc_names[cause])
 		snprintf(msg, sizeof(msg), "Oops - %s", exc_names[cause]);
 	else

@@ -50,9 +50,6 @@
 #include <starling/printk.h>
 #include <starling/string.h>
 #include <starling/errno.h>
-#include <starling/list.h>
-#include <starling/slab.h>
-#include <starling/init.h>
 #include <starling/preempt.h>
 #include <asm/insn.h>
 #include <asm/ptrace.h>
@@ -65,7 +62,6 @@
 #define STI_INSN_OPCODE		0xfb
 #define BOOST_IRQS_ON		(KPROBE_SLOT_SIZE / 2)	/* the second copy in a slot */
 #define DR6_BS			(1UL << 14)
-#define SLOTS_PER_PAGE		(PAGE_SIZE / KPROBE_SLOT_SIZE)
 
 enum kprobe_status { KPROBE_IDLE, KPROBE_HIT_ACTIVE, KPROBE_HIT_SS, KPROBE_REENTER };
 
@@ -79,20 +75,6 @@ struct kprobe_ctlblk {
 	bool			masked_irqs;	/* an entry probe's handler; IRQs were on */
 };
 static DEFINE_PER_CPU(struct kprobe_ctlblk, kprobe_ctlblk);	/* IRQs off */
-
-/*
- * Instruction pages. The first is made at boot and kept (as Linux keeps its last one), so
- * defining and deleting probes leaves the page count as it was; a page added for more than
- * SLOTS_PER_PAGE probes is freed when its last slot is.
- */
-struct insn_page {
-	struct list_head	list;
-	u8			*base;
-	bool			keep;		/* the boot page */
-	unsigned int		nr_used;
-	u8			used[SLOTS_PER_PAGE];
-};
-static LIST_HEAD(insn_pages);	/* under kprobe_mutex (callers of prepare/free) */
 
 extern const char kretprobe_trampoline[];
 extern const char kprobe_ftrace_caller[];
@@ -166,84 +148,16 @@ int arch_check_insn(unsigned long addr)
 	return insn_kprobe_classify(&insn) == INSN_KPROBE_REJECT ? -EINVAL : 0;
 }
 
-static struct insn_page *new_insn_page(void)
-{
-	struct insn_page *ip = kzalloc(sizeof(*ip), GFP_KERNEL);
-
-	if (!ip)
-		return NULL;
-	ip->base = alloc_insn_page();
-	if (!ip->base) {
-		kfree(ip);
-		return NULL;
-	}
-	list_add_tail(&ip->list, &insn_pages);
-	return ip;
-}
-
-static u8 *alloc_slot(void)
-{
-	struct insn_page *ip;
-
-	list_for_each_entry(ip, &insn_pages, list) {
-		for (unsigned int i = 0; i < SLOTS_PER_PAGE; i++) {
-			if (!ip->used[i]) {
-				ip->used[i] = 1;
-				ip->nr_used++;
-				return ip->base + i * KPROBE_SLOT_SIZE;
-			}
-		}
-	}
-	ip = new_insn_page();
-	if (!ip)
-		return NULL;
-	ip->used[0] = 1;
-	ip->nr_used = 1;
-	return ip->base;
-}
-
 /*
  * Called after the probe's removal went through stop_machine(), so no CPU is stepping in
- * the slot any more, nor in the page when it was the last slot.
+ * the slot any more.
  */
 void arch_free_kprobe_insn(struct kprobe_point *kp)
 {
-	struct insn_page *ip;
-	u8 *slot = kp->ainsn.insn;
-
-	if (!slot)
-		return;		/* an entry probe: no slot */
-
-	list_for_each_entry(ip, &insn_pages, list) {
-		if (slot >= ip->base && slot < ip->base + PAGE_SIZE) {
-			ip->used[(slot - ip->base) / KPROBE_SLOT_SIZE] = 0;
-			if (!--ip->nr_used && !ip->keep) {
-				list_del(&ip->list);
-				free_insn_page(ip->base);
-				kfree(ip);
-			}
-			break;
-		}
-	}
+	if (kp->ainsn.insn)	/* an entry probe has none */
+		free_insn_slot(kp->ainsn.insn);
 	kp->ainsn.insn = NULL;
 }
-
-/*
- * The boot page: with it, the first probe allocates nothing that outlives the probe (the
- * page and the page table mapping it stay for good either way).
- */
-static int insn_pages_init(void)
-{
-	struct insn_page *ip;
-
-	if (list_empty(&insn_pages) && !new_insn_page())
-		pr_warn("kprobes: no instruction page at boot\n");
-	ip = list_first_entry_or_null(&insn_pages, struct insn_page, list);
-	if (ip)
-		ip->keep = true;
-	return 0;
-}
-core_initcall(insn_pages_init);
 
 /*
  * One copy of the instruction at @at: its RIP-relative displacement re-aimed for @at, then
@@ -294,7 +208,7 @@ int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 	cls = insn_kprobe_classify(&insn);
 	if (cls == INSN_KPROBE_REJECT)
 		return -EINVAL;
-	slot = alloc_slot();
+	slot = get_insn_slot();
 	if (!slot)
 		return -ENOMEM;
 	kp->ainsn.insn = slot;
@@ -404,7 +318,7 @@ bool __noprobe arch_kprobe_masked_irqs(void)
 
 void __noprobe arch_prepare_kretprobe(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	ri->stack_loc = (unsigned long *)regs->sp;
+	ri->stack_loc = kretprobe_frame(regs);
 	ri->ret_addr = *ri->stack_loc;
 	*ri->stack_loc = (unsigned long)kretprobe_trampoline;
 }

@@ -1,24 +1,43 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * riscv64 kprobes: the types <starling/kprobes.h> needs. The arch side (ebreak and c.ebreak
- * through text_poke(), the decoder for compressed instructions, simulated pc-relative
- * instructions) is not ported yet: CONFIG_KPROBES=n in arch/riscv64/defconfig. As in Linux,
- * an instruction is counted in 16-bit parcels: 2 for a 32-bit one, 1 for a compressed one.
+ * riscv64 kprobes: ebreak (c.ebreak over a compressed instruction) through text_poke(),
+ * out-of-line steps ended by an ebreak, simulated pc-relative instructions, return probes
+ * through ra (arch/riscv64/kernel/kprobes.c). As in Linux, kprobe_opcode_t is a 16-bit
+ * parcel: an instruction is one (compressed) or two of them.
  */
 #ifndef _ASM_KPROBES_H
 #define _ASM_KPROBES_H
 
 #define MAX_INSN_SIZE		2	/* kprobe_opcode_t parcels */
+#define KPROBE_SLOT_SIZE	8	/* the copy (2 or 4 bytes), then a 4-byte ebreak */
 
 #ifndef __ASSEMBLY__
 #include <starling/types.h>
 
 typedef u16 kprobe_opcode_t;
 
+struct pt_regs;
+
 struct arch_specific_insn {
-	kprobe_opcode_t	*insn;		/* out-of-line copy in an instruction page */
+	kprobe_opcode_t	*insn;		/* out-of-line copy; NULL when simulated */
+	u32		opcode;		/* the original instruction (compressed: low half) */
 	u8		len;		/* bytes: 2 or 4 */
+	bool		simulate;	/* pc-relative: run on the saved registers instead */
 };
+
+/*
+ * A return probe's frame: sp, which is the same at the function's entry and right after its
+ * return (ra holds the return address, not the stack).
+ */
+#define kretprobe_frame(regs)		((unsigned long *)(regs)->sp)
+#define kretprobe_frame_at_return(regs)	((unsigned long *)(regs)->sp)
+
+/*
+ * A kernel exception while this hart steps a probed instruction out of line: make @regs
+ * show the probed address and end the step, so the exception table and oops reports see
+ * the original instruction. IRQs off.
+ */
+void kprobe_fault_handler(struct pt_regs *regs);
 #endif /* __ASSEMBLY__ */
 
 #endif /* _ASM_KPROBES_H */

@@ -49,6 +49,11 @@ static inline unsigned long instruction_pointer(const struct pt_regs *regs) { re
 static inline void instruction_pointer_set(struct pt_regs *regs, unsigned long val) { regs->epc = val; }
 static inline unsigned long user_stack_pointer(const struct pt_regs *regs) { return regs->sp; }
 static inline unsigned long regs_return_value(const struct pt_regs *regs) { return regs->a0; }
+/* Argument @n (0-based) of a function, at its entry: the first eight are a0..a7. */
+static inline unsigned long regs_get_kernel_argument(const struct pt_regs *regs, unsigned int n)
+{
+	return n < 8 ? (&regs->a0)[n] : 0;
+}
 static inline bool regs_irqs_disabled(const struct pt_regs *regs) { return !(regs->status & SR_SPIE); }
 #endif
 

@@ -14,6 +14,13 @@ typedef u8 kprobe_opcode_t;
 
 #define KPROBE_SLOT_SIZE	64	/* two copies of at most 15 + 1 + 5 bytes */
 
+/*
+ * A return probe's frame: the stack slot holding the return address, which the entry probe
+ * replaces; the trampoline's regs->sp is just above it after the return popped it.
+ */
+#define kretprobe_frame(regs)		((unsigned long *)(regs)->sp)
+#define kretprobe_frame_at_return(regs)	((unsigned long *)(regs)->sp - 1)
+
 struct arch_specific_insn {
 	kprobe_opcode_t	*insn;		/* out-of-line copy in an instruction page */
 	kprobe_opcode_t	opcode;		/* the original first byte */

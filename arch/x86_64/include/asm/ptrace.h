@@ -46,6 +46,19 @@ static inline bool regs_irqs_disabled(const struct pt_regs *regs)
 }
 static inline unsigned long user_stack_pointer(const struct pt_regs *regs) { return regs->sp; }
 static inline unsigned long regs_return_value(const struct pt_regs *regs) { return regs->ax; }
+/* Argument @n (0-based) of a function, at its entry: the first six are in registers. */
+static inline unsigned long regs_get_kernel_argument(const struct pt_regs *regs, unsigned int n)
+{
+	switch (n) {
+	case 0: return regs->di;
+	case 1: return regs->si;
+	case 2: return regs->dx;
+	case 3: return regs->cx;
+	case 4: return regs->r8;
+	case 5: return regs->r9;
+	}
+	return 0;
+}
 #endif
 
 #define PTREGS_R15	0
