@@ -10,7 +10,8 @@
 #   # description: one line saying what behaviour is checked
 #   # requires: WORD...   each WORD must hold, else the case is UNSUPPORTED (not failed):
 #         a tracefs path (kprobe_events, events/kprobes), an absolute path (/proc/kallsyms),
-#         kernel:starling or kernel:linux, cpus:N (at least N CPUs), prog:NAME (a command)
+#         kernel:starling or kernel:linux, cpus:N (at least N CPUs), prog:NAME (a command),
+#         arch:MACHINE (uname -m is MACHINE)
 #
 # bin/NAME.c are small C programs for what BusyBox has no applet for; the initramfs builder
 # compiles each into the static program bin/NAME, and the cases find it on PATH.
@@ -48,6 +49,7 @@ requires_ok() {
 		kernel:starling)	is_starling || { MISSING=$w; return 1; } ;;
 		kernel:linux)		! is_starling || { MISSING=$w; return 1; } ;;
 		cpus:*)			[ "$(nr_cpus)" -ge "${w#cpus:}" ] || { MISSING=$w; return 1; } ;;
+		arch:*)			[ "$(uname -m)" = "${w#arch:}" ] || { MISSING=$w; return 1; } ;;
 		prog:*)			command -v "${w#prog:}" >/dev/null 2>&1 || { MISSING=$w; return 1; } ;;
 		/*)			[ -e "$w" ] || { MISSING=$w; return 1; } ;;
 		*)			[ -n "$TRACEFS" ] && [ -e "$TRACEFS/$w" ] || { MISSING=$w; return 1; } ;;

@@ -82,6 +82,35 @@ vfs_read_offset() {
 	return 1
 }
 
+# retaddr: the fetch argument that holds the return address at a function's entry: the word
+# at the stack pointer on x86_64, the ra register on riscv64.
+retaddr() {
+	case $(uname -m) in
+	riscv64)	echo '%ra' ;;
+	*)		echo '$stack0' ;;
+	esac
+}
+
+# mid_insn_offset FUNC [STEP]: the first offset into FUNC's first 64 bytes, among STEP, 2 *
+# STEP, ... (default 1, 2, ...), that is not an instruction boundary (the registration fails
+# with EILSEQ); prints it, or fails.
+mid_insn_offset() {
+	local step=${2:-1} o out
+	o=$step
+	while [ $o -lt 64 ]; do
+		if ! out=$( (echo "p:kp_mid_probe $1+$o" >> kprobe_events) 2>&1 ); then
+			case $out in
+			*'Invalid or incomplete multibyte'*) echo > error_log; echo $o; return 0 ;;
+			esac
+		else
+			echo '-:kp_mid_probe' >> kprobe_events
+		fi
+		o=$((o + step))
+	done
+	echo > error_log
+	return 1
+}
+
 # repeat CHAR N: CHAR N times.
 repeat() {
 	awk -v c="$1" -v n="$2" 'BEGIN { s = ""; for (i = 0; i < n; i++) s = s c; printf "%s", s }'
