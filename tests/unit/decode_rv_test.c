@@ -66,7 +66,8 @@ static void test_classes(void)
 		{ 0x1005b52f, RV_INSN_REJECT, "lr.d" },
 		{ 0x18c5a52f, RV_INSN_REJECT, "sc.w" },
 		{ 0x00c5b52f, RV_INSN_STEP, "amoadd.d" },
-		{ 0xff010113, RV_INSN_STEP, "addi sp" },
+		{ 0xff010113, RV_INSN_SIMULATE, "addi sp" },
+		{ 0x0005c513, RV_INSN_STEP, "xori" },
 		{ 0x00813503, RV_INSN_STEP, "ld" },
 		{ 0x0000001f, RV_INSN_REJECT, "48-bit" },
 		{ 0xaffd, RV_INSN_SIMULATE, "c.j" },
@@ -78,10 +79,14 @@ static void test_classes(void)
 		{ 0x8002, RV_INSN_REJECT, "c.jr x0 (reserved)" },
 		{ 0x0000, RV_INSN_REJECT, "all-zero parcel" },
 		{ 0x2505, RV_INSN_STEP, "c.addiw (c.jal on RV32)" },
-		{ 0x7139, RV_INSN_STEP, "c.addi16sp" },
-		{ 0x852e, RV_INSN_STEP, "c.mv" },
+		{ 0x7139, RV_INSN_SIMULATE, "c.addi16sp" },
+		{ 0x6505, RV_INSN_STEP, "c.lui" },
+		{ 0x852e, RV_INSN_SIMULATE, "c.mv" },
+		{ 0x5575, RV_INSN_SIMULATE, "c.li" },
+		{ 0x0515, RV_INSN_SIMULATE, "c.addi" },
 		{ 0x952e, RV_INSN_STEP, "c.add" },
-		{ 0x0001, RV_INSN_STEP, "c.nop" },
+		{ 0x0001, RV_INSN_SIMULATE, "c.nop" },
+		{ 0x0028, RV_INSN_STEP, "c.addi4spn" },
 	};
 
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
@@ -145,6 +150,28 @@ static void test_simulate(void)
 	EXPECT_EQ(rv_insn_simulate(0xf381, PC, x), PC + 2);		/* c.bnez a5, a5 = 0 */
 	x[15] = 7;
 	EXPECT_EQ(rv_insn_simulate(0xf381, PC, x), PC - 0x100);
+	EXPECT_EQ(x[0], 0xdeadbeef);
+
+	/* addi and its compressed forms */
+	regs_index(1);
+	EXPECT_EQ(rv_insn_simulate(0xff010113, PC, x), PC + 4);		/* addi sp, sp, -16 */
+	EXPECT_EQ(x[2], 2 - 16);
+	EXPECT_EQ(rv_insn_simulate(0x80058513, PC, x), PC + 4);		/* addi a0, a1, -2048 */
+	EXPECT_EQ(x[10], 11 - 2048);
+	EXPECT_EQ(rv_insn_simulate(0x5575, PC, x), PC + 2);		/* c.li a0, -3 */
+	EXPECT_EQ(x[10], -3);
+	EXPECT_EQ(rv_insn_simulate(0x0515, PC, x), PC + 2);		/* c.addi a0, 5 */
+	EXPECT_EQ(x[10], 2);
+	x[2] = 0x1000;
+	EXPECT_EQ(rv_insn_simulate(0x617d, PC, x), PC + 2);		/* c.addi16sp sp, 496 */
+	EXPECT_EQ(x[2], 0x1000 + 496);
+	EXPECT_EQ(rv_insn_simulate(0x7101, PC, x), PC + 2);		/* c.addi16sp sp, -512 */
+	EXPECT_EQ(x[2], 0x1000 + 496 - 512);
+	EXPECT_EQ(rv_insn_simulate(0x7159, PC, x), PC + 2);		/* c.addi16sp sp, -112 */
+	EXPECT_EQ(x[2], 0x1000 + 496 - 512 - 112);
+	EXPECT_EQ(rv_insn_simulate(0x852e, PC, x), PC + 2);		/* c.mv a0, a1 */
+	EXPECT_EQ(x[10], 11);
+	EXPECT_EQ(rv_insn_simulate(0x0001, PC, x), PC + 2);		/* c.nop */
 	EXPECT_EQ(x[0], 0xdeadbeef);
 }
 

@@ -7,6 +7,11 @@
  *
  *   jal, jalr, auipc, beq/bne/blt/bge/bltu/bgeu          simulated
  *   c.j, c.jr, c.jalr, c.beqz, c.bnez                    simulated
+ *   addi, c.addi, c.nop, c.addi16sp, c.li, c.mv          simulated: not pc-relative, but
+ *                                                        a function's first instruction is
+ *                                                        nearly always one, and simulating
+ *                                                        it spares entry probes the trap
+ *                                                        that ends a step
  *   SYSTEM (ecall, ebreak, sret, wfi, sfence.vma, csr*)  refused: they act on the hart
  *   MISC-MEM (fence, fence.i)                            refused, as Linux does
  *   lr.w/lr.d, sc.w/sc.d                                 refused: the ebreak after the copy
@@ -20,8 +25,9 @@
  */
 #include <asm/insn.h>
 
-#define OPCODE_MASK	0x7f
+#define OPCODE_MASK		0x7f
 #define OP_MISC_MEM		0x0f
+#define OP_IMM			0x13
 #define OP_AUIPC		0x17
 #define OP_AMO			0x2f
 #define OP_BRANCH		0x63
@@ -78,6 +84,19 @@ static long imm_cj(u32 i)
 		    bits(i, 5, 3) << 1 | bits(i, 2, 2) << 5, 12);
 }
 
+/* c.addi/c.li's 6-bit immediate (CI format). */
+static long imm_ci(u32 i)
+{
+	return sext(bits(i, 12, 12) << 5 | bits(i, 6, 2), 6);
+}
+
+/* c.addi16sp's 10-bit immediate. */
+static long imm_addi16sp(u32 i)
+{
+	return sext(bits(i, 12, 12) << 9 | bits(i, 6, 6) << 4 | bits(i, 5, 5) << 6 |
+		    bits(i, 4, 3) << 7 | bits(i, 2, 2) << 5, 10);
+}
+
 /* c.beqz/c.bnez's 9-bit offset (CB format). */
 static long imm_cb(u32 i)
 {
@@ -85,7 +104,10 @@ static long imm_cb(u32 i)
 		    bits(i, 4, 3) << 1 | bits(i, 2, 2) << 5, 9);
 }
 
-enum c_kind { C_OTHER, C_J, C_JR, C_JALR, C_BEQZ, C_BNEZ, C_EBREAK, C_ILLEGAL };
+enum c_kind {
+	C_OTHER, C_J, C_JR, C_JALR, C_BEQZ, C_BNEZ, C_ADDI, C_LI, C_ADDI16SP, C_MV, C_EBREAK,
+	C_ILLEGAL,
+};
 
 static enum c_kind c_kind(u16 c)
 {
@@ -96,6 +118,9 @@ static enum c_kind c_kind(u16 c)
 		return C_ILLEGAL;
 	if (quadrant == 1) {
 		switch (funct3) {
+		case 0: return C_ADDI;			/* c.nop when rd = 0 */
+		case 2: return C_LI;
+		case 3: return rs1 == 2 && c & 0x107c ? C_ADDI16SP : C_OTHER;	/* else c.lui */
 		case 5: return C_J;
 		case 6: return C_BEQZ;
 		case 7: return C_BNEZ;
@@ -106,6 +131,8 @@ static enum c_kind c_kind(u16 c)
 		if (!bit12)
 			return rs1 ? C_JR : C_ILLEGAL;		/* rs1 = 0 is reserved */
 		return rs1 ? C_JALR : C_EBREAK;
+	} else if (quadrant == 2 && bits(c, 15, 12) == 8 && rs2) {
+		return C_MV;
 	}
 	return C_OTHER;
 }
@@ -142,6 +169,8 @@ enum rv_insn_class rv_insn_classify(u32 insn)
 	case OP_JAL:
 	case OP_AUIPC:
 		return RV_INSN_SIMULATE;
+	case OP_IMM:
+		return bits(insn, 14, 12) == 0 ? RV_INSN_SIMULATE : RV_INSN_STEP;	/* addi */
 	case OP_JALR:
 		return bits(insn, 14, 12) == 0 ? RV_INSN_SIMULATE : RV_INSN_REJECT;
 	case OP_BRANCH:
@@ -193,6 +222,18 @@ unsigned long rv_insn_simulate(u32 insn, unsigned long pc, unsigned long *x)
 			return get_x(x, crs1p) == 0 ? pc + imm_cb(c) : pc + 2;
 		case C_BNEZ:
 			return get_x(x, crs1p) != 0 ? pc + imm_cb(c) : pc + 2;
+		case C_ADDI:
+			set_x(x, crs1, get_x(x, crs1) + imm_ci(c));
+			return pc + 2;
+		case C_LI:
+			set_x(x, crs1, imm_ci(c));
+			return pc + 2;
+		case C_ADDI16SP:
+			set_x(x, 2, get_x(x, 2) + imm_addi16sp(c));
+			return pc + 2;
+		case C_MV:
+			set_x(x, crs1, get_x(x, bits(c, 6, 2)));
+			return pc + 2;
 		default:
 			return pc + 2;		/* not reached for a simulated class */
 		}
@@ -207,6 +248,9 @@ unsigned long rv_insn_simulate(u32 insn, unsigned long pc, unsigned long *x)
 		return target;
 	case OP_AUIPC:
 		set_x(x, rd, pc + imm_u(insn));
+		return pc + 4;
+	case OP_IMM:		/* addi */
+		set_x(x, rd, get_x(x, rs1) + imm_i(insn));
 		return pc + 4;
 	case OP_BRANCH:
 		if (branch_taken(bits(insn, 14, 12), get_x(x, rs1), get_x(x, rs2)))

@@ -13,9 +13,10 @@
  *
  * The slot (8 bytes of an instruction page) holds the instruction and an ebreak. With IRQs
  * off through the step, no task is ever preempted inside a slot, so a removed probe's slot
- * is free once stop_machine() is over. pc-relative instructions (decode-insn.c) need no
- * slot: they are simulated on the saved registers in the first trap, and their post handlers
- * run there too; only one trap per hit.
+ * is free once stop_machine() is over. pc-relative instructions, and addi with its
+ * compressed forms (a function's usual first instruction, so entry and return probes gain
+ * most), need no slot (decode-insn.c): they are simulated on the saved registers in the
+ * first trap, and their post handlers run there too; one trap per hit.
  *
  * Per-CPU state (kprobe_ctlblk) is touched only with IRQs off. A probe hit while a handler
  * runs on the same CPU runs no handlers and is counted as missed (stepped or simulated; one

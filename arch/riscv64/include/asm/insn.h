@@ -16,7 +16,8 @@
 
 enum rv_insn_class {
 	RV_INSN_STEP,		/* runs unchanged out of line, anywhere */
-	RV_INSN_SIMULATE,	/* pc-relative: jal, jalr, auipc, branches and their C forms */
+	RV_INSN_SIMULATE,	/* pc-relative (jal, jalr, auipc, branches, their C forms),
+				   and addi and its C forms, the usual first instruction */
 	RV_INSN_REJECT,		/* system, fence, lr/sc, ebreak, illegal or unknown length */
 };
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * riscv64 kprobes: ebreak (c.ebreak over a compressed instruction) through text_poke(),
- * out-of-line steps ended by an ebreak, simulated pc-relative instructions, return probes
- * through ra (arch/riscv64/kernel/kprobes.c). As in Linux, kprobe_opcode_t is a 16-bit
+ * out-of-line steps ended by an ebreak, simulated pc-relative and addi instructions, return
+ * probes through ra (arch/riscv64/kernel/kprobes.c). As in Linux, kprobe_opcode_t is a 16-bit
  * parcel: an instruction is one (compressed) or two of them.
  */
 #ifndef _ASM_KPROBES_H
@@ -22,7 +22,7 @@ struct arch_specific_insn {
 	kprobe_opcode_t	*insn;		/* out-of-line copy; NULL when simulated */
 	u32		opcode;		/* the original instruction (compressed: low half) */
 	u8		len;		/* bytes: 2 or 4 */
-	bool		simulate;	/* pc-relative: run on the saved registers instead */
+	bool		simulate;	/* run on the saved registers instead (decode-insn.c) */
 };
 
 /*
