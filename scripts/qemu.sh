@@ -14,10 +14,10 @@
 #           bench  build/ARCH/bench/bench-initramfs.cpio (bench/mkinitramfs.sh), stdin from
 #                  /dev/null, console on stdout; bench/run.sh adds the time limit and options
 #                  such as -icount as extra QEMU args
-#   ARCH    x86_64, or riscv64 (QEMU virt with its default OpenSBI; the port in progress:
-#           user space runs, kprobes do not yet, see docs/ARCHITECTURE.md)
+#   ARCH    x86_64, or riscv64 (QEMU virt with its default OpenSBI; see docs/ARCHITECTURE.md)
 #   KERNEL  starling  build/ARCH/starling
-#           linux     Debian's kernel, the newest /boot/vmlinuz-* (or $LINUX_IMAGE)
+#           linux     Debian's kernel, the newest /boot/vmlinuz-* (or $LINUX_IMAGE); on
+#                     riscv64 only $LINUX_IMAGE, as Debian bookworm ships no riscv64 kernel
 #
 # Environment: MEM (512M), SMP (2), APPEND (extra kernel command line, e.g. "tests=userland/*"),
 # QEMU_TIMEOUT (test mode, seconds; 900), LOG (test mode log, build/ARCH/logs/qemu-test-KERNEL.log),
@@ -60,9 +60,13 @@ starling)
 linux)
 	if [ -n "${LINUX_IMAGE:-}" ]; then
 		IMAGE=$LINUX_IMAGE
-	else
+	elif [ "$ARCH" = x86_64 ]; then
 		# shellcheck disable=SC2012
 		IMAGE=$(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+	else
+		# /boot holds the host's (x86_64) kernel; Debian bookworm has none for riscv64.
+		echo "qemu.sh: no Debian Linux for $ARCH: set LINUX_IMAGE to a Linux image for $ARCH" >&2
+		exit 2
 	fi
 	[ -n "$IMAGE" ] || { echo "qemu.sh: no /boot/vmlinuz-*: run 'sh scripts/deps.sh $ARCH linux'" >&2; exit 2; }
 	# quiet: a serial console under TCG is slow, and the test log stays readable.
