@@ -139,16 +139,17 @@ debug: deps $(if $(filter starling,$(KERNEL)),$(IMAGE)) initramfs
 test: deps
 	@sh scripts/test.sh $(ARCH) $(KERNEL)
 
-# Benchmarks: Starling and Debian's Linux in the same QEMU, one table (bench/README.md).
+# Benchmarks: Starling and Debian's Linux in the same QEMU, one table (bench/README.md); on
+# riscv64 Starling alone unless LINUX_IMAGE names a riscv64 Linux.
 # BENCH_ARGS="--icount" for the deterministic mode; never part of make test.
 bench:
 	@sh scripts/deps.sh $(ARCH) linux
 	@$(MAKE) --no-print-directory $(IMAGE) || echo "bench: the Starling image did not build: its column will say so"
-	@ARCH=$(ARCH) sh bench/run.sh $(BENCH_ARGS)
+	@ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) sh bench/run.sh $(BENCH_ARGS)
 
 bench-smoke: deps
 	@$(MAKE) --no-print-directory $(IMAGE) || echo "bench: the Starling image did not build: its column will say so"
-	@ARCH=$(ARCH) sh bench/run.sh --smoke
+	@ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) sh bench/run.sh --smoke
 
 clean:
 	rm -rf build

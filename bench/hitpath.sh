@@ -12,9 +12,16 @@
 # instruction after vfs_read's entry site; a plain symbol means "the first instruction in
 # that function", e.g. START=kretprobe_trampoline STOP=ksys_read for a return probe) and
 # prints the count per function and the calls in order.  Needs gdb.  Not part of make test.
+# x86_64 only: the QEMU command line, the trampoline and the entry site's offset are x86_64's,
+# and riscv64 has no kprobes yet.
 set -u
 ARCH=${ARCH:-x86_64}
 BUILD=build/$ARCH
+if [ "$ARCH" != x86_64 ]; then
+	echo "hitpath: skipped on $ARCH: x86_64 only (its trampoline kprobe_ftrace_caller, the" \
+		"entry site vfs_read+5 and qemu-system-x86_64); riscv64 has no kprobes yet" >&2
+	exit 2
+fi
 def=${1:-p:hp vfs_read}
 start=${2:-kprobe_ftrace_caller}
 stop=${3:-vfs_read+5}

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # /bench/init.sh: the workloads of one bench boot, run by /init (the bench program) right after
 # it printed the boot line.  Every figure is one "BENCH metric value unit" line on the console;
-# a workload that cannot run prints "BENCH-FAIL metric reason" instead, and the rest go on.
-# Ends with "BENCH-END" and powers off.
+# a workload that cannot run prints "BENCH-FAIL metric reason" instead, or "BENCH-NA metric
+# reason" when the kernel does not offer what it measures (no kprobe_events, no trace_marker),
+# and the rest go on.  Ends with "BENCH-END" and powers off.  Only the probe definitions
+# differ by architecture (fetch-argument register names; uname -m says which).
 #
 # Kernel command-line words understood here:
 #   bench.smoke=1   short runs (a few thousand iterations each): checks the harness, not speed
@@ -37,10 +39,10 @@ bench exec $N_EXEC
 bench pipe $N_PIPE
 
 # ---- probes -----------------------------------------------------------------------------------
-# probe_fail METRIC REASON: one failure line per probe metric still to come.
-probe_fail() {
+# probe_na METRIC...: one "not offered by this kernel" line per metric, the reason in $reason.
+probe_na() {
 	for m in "$@"; do
-		echo "BENCH-FAIL $m $reason"
+		echo "BENCH-NA $m $reason"
 	done
 }
 
@@ -73,15 +75,22 @@ probe_run() {
 	echo > $T/trace 2>/dev/null
 }
 
-PROBES="probe.none probe.p probe.p3 probe.r probe.pr"
+# vfs_read's first three arguments by register, as each architecture names them.
+case $(uname -m) in
+x86_64)		ARGS3='file=%di buf=%si count=%dx' ;;
+riscv64)	ARGS3='file=%a0 buf=%a1 count=%a2' ;;
+*)		ARGS3='file=$arg1 buf=$arg2 count=$arg3' ;;
+esac
+
+# The unprobed loop is the reference of the probed ones, and needs no kprobes of its own.
+echo 1 > $T/tracing_on 2>/dev/null
+bench read $N_READ probe.none
 if [ ! -e $T/kprobe_events ]; then
-	reason="no $T/kprobe_events (tracefs or kprobe events missing)"
-	probe_fail $PROBES
+	reason="no kprobe events in this kernel ($T/kprobe_events is missing)"
+	probe_na probe.p probe.p3 probe.r probe.pr
 else
-	echo 1 > $T/tracing_on 2>/dev/null
-	bench read $N_READ probe.none
 	probe_run probe.p 'p:bench/p vfs_read'
-	probe_run probe.p3 'p:bench/p3 vfs_read file=%di buf=%si count=%dx'
+	probe_run probe.p3 "p:bench/p3 vfs_read $ARGS3"
 	probe_run probe.r 'r:bench/r vfs_read ret=$retval'
 	probe_run probe.pr 'p:bench/p vfs_read' 'r:bench/r vfs_read ret=$retval'
 fi
@@ -89,7 +98,7 @@ fi
 # ---- ring buffer ------------------------------------------------------------------------------
 if [ ! -e $T/trace_marker ]; then
 	reason="no $T/trace_marker"
-	probe_fail ring.marker.on ring.marker.off ring.drain ring.drain.lost
+	probe_na ring.marker.on ring.marker.off ring.drain ring.drain.lost
 else
 	echo 1024 > $T/buffer_size_kb 2>/dev/null
 	echo > $T/trace 2>/dev/null
@@ -108,7 +117,7 @@ fi
 # ns/call into events/s).  The entry count shows that the events really went in.
 if [ ! -e $T/events/raw_syscalls/enable ]; then
 	reason="no $T/events/raw_syscalls"
-	probe_fail ring.rawsys.call
+	probe_na ring.rawsys.call
 else
 	echo > $T/trace 2>/dev/null
 	echo 1 > $T/tracing_on 2>/dev/null

@@ -13,8 +13,10 @@
 # needs no root: ownership is forced to 0:0, modes are set here, and /dev/console and /dev/null
 # are written as raw newc entries at the head of the single archive.
 #
-# BUSYBOX overrides the BusyBox binary (default /bin/busybox); CC the compiler of the static
-# guest program (default $CROSS_COMPILE gcc).
+# BUSYBOX overrides the BusyBox binary (default, as in initramfs/mkinitramfs.sh: /bin/busybox
+# from busybox-static on x86_64, build/riscv64/busybox from scripts/build-busybox-riscv64.sh on
+# riscv64); CC the compiler of the static guest program (default $CROSS_COMPILE gcc;
+# CROSS_COMPILE defaults to riscv64-linux-gnu- there).
 set -eu
 
 ARCH=${1:?usage: mkinitramfs.sh ARCH BUILD}
@@ -22,18 +24,21 @@ BUILD=${2:?usage: mkinitramfs.sh ARCH BUILD}
 SRC=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$SRC/.." && pwd)
 OUT=$BUILD/bench
-CC=${CC:-${CROSS_COMPILE:-}gcc}
 
 case $ARCH in
 x86_64)	BUSYBOX=${BUSYBOX:-/bin/busybox} ;;
+riscv64) BUSYBOX=${BUSYBOX:-$TOP/build/riscv64/busybox}
+	CROSS_COMPILE=${CROSS_COMPILE:-riscv64-linux-gnu-} ;;
 *)	BUSYBOX=${BUSYBOX:?bench/mkinitramfs: set BUSYBOX to a static $ARCH busybox} ;;
 esac
+CC=${CC:-${CROSS_COMPILE:-}gcc}
 [ -x "$BUSYBOX" ] || { echo "bench/mkinitramfs: $BUSYBOX not found (run scripts/deps.sh $ARCH)" >&2; exit 1; }
 
 mkdir -p "$OUT"
 $CC -static -O2 -Wall -Wextra -Werror -o "$OUT/bench.tmp" "$SRC/bench.c"
 mv "$OUT/bench.tmp" "$OUT/bench"
 
+# A foreign-arch BusyBox cannot run here: fall back to the host's applet list.
 applets=$("$BUSYBOX" --list-full 2>/dev/null) || applets=$(/bin/busybox --list-full 2>/dev/null) ||
 	{ echo "bench/mkinitramfs: cannot list BusyBox applets" >&2; exit 1; }
 
