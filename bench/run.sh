@@ -34,7 +34,7 @@
 # below the table; that is not an error.
 #
 # In --smoke, Starling's kprobe workloads count as skipped rather than failed while it is built
-# with CONFIG_KPROBE_EVENTS=n (arch/ARCH/defconfig); once that is y they must produce figures.
+# with CONFIG_KPROBES=n (arch/ARCH/defconfig); once that is y they must produce figures.
 #
 # Environment: ARCH (x86_64), BENCH_TIMEOUT (seconds per boot; 240, smoke 90), BENCH_BOOT_TIMEOUT
 # (seconds from QEMU's start to /init's first line before the boot counts as failed; 60), plus MEM, SMP
@@ -103,11 +103,11 @@ fi
 # them: the configuration the image was built with, else the defconfig it will be built from.
 kprobes_off=
 if [ -r "$BUILD/include/generated/autoconf.h" ]; then
-	grep -q '^#define CONFIG_KPROBE_EVENTS 1' "$BUILD/include/generated/autoconf.h" ||
-		kprobes_off="CONFIG_KPROBE_EVENTS=n in arch/$ARCH/defconfig"
+	grep -q '^#define CONFIG_KPROBES 1' "$BUILD/include/generated/autoconf.h" ||
+		kprobes_off="CONFIG_KPROBES=n in arch/$ARCH/defconfig"
 else
-	grep -q '^CONFIG_KPROBE_EVENTS=y' "arch/$ARCH/defconfig" 2>/dev/null ||
-		kprobes_off="CONFIG_KPROBE_EVENTS=n in arch/$ARCH/defconfig"
+	grep -q '^CONFIG_KPROBES=y' "arch/$ARCH/defconfig" 2>/dev/null ||
+		kprobes_off="CONFIG_KPROBES=n in arch/$ARCH/defconfig"
 fi
 
 boot_timeout=${BENCH_BOOT_TIMEOUT:-60}
