@@ -122,11 +122,28 @@ void arch_stop_other_cpus(void)
 			send_ipi(cpu, IPI_STOP);
 }
 
-/* A hart, at its link address on its own stack, tp not yet set, IRQs off. */
+/* Claim @c's start from boot_cpu(); false if boot_cpu() gave up on it first. */
+static bool claim_boot(struct riscv_cpu *c, int to)
+{
+	int expected = CPU_BOOT_WAITING;
+
+	return __atomic_compare_exchange_n(&c->boot_state, &expected, to, false,
+					   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * A hart, at its link address on its own stack, tp not yet set, IRQs off. One that comes
+ * after boot_cpu() stopped waiting for it parks: the kernel counted it out.
+ */
 void __noreturn secondary_start_kernel(unsigned long hartid, unsigned int cpu)
 {
 	struct riscv_cpu *c = &riscv_cpus[cpu];
 
+	if (!claim_boot(c, CPU_BOOT_STARTED)) {
+		csr_write(sie, 0);
+		for (;;)
+			__asm__ __volatile__("wfi");
+	}
 	__asm__ __volatile__("mv tp, %0" :: "r"(c));
 	trap_init();
 	riscv_timer_setup_this_cpu();
@@ -137,7 +154,13 @@ void __noreturn secondary_start_kernel(unsigned long hartid, unsigned int cpu)
 		;
 }
 
-/* Start hart @hartid as logical CPU @cpu; wait up to a second for it. */
+/*
+ * Start hart @hartid as logical CPU @cpu; wait up to a second for it to start (Linux's
+ * limit), then for as long as it takes to come online once it has. A hart that has not
+ * started by then is given up: if it starts later it parks (secondary_start_kernel()). Its
+ * stack is never freed once the firmware accepted the start, because the hart may be
+ * running on it.
+ */
 static bool __init boot_cpu(unsigned int cpu, unsigned long hartid)
 {
 	struct riscv_cpu *c = &riscv_cpus[cpu];
@@ -149,22 +172,25 @@ static bool __init boot_cpu(unsigned int cpu, unsigned long hartid)
 	c->cpu = cpu;
 	c->hartid = hartid;
 	c->per_cpu_offset = __per_cpu_offset[cpu];
+	c->boot_state = CPU_BOOT_WAITING;
 	secondary_stack_top[cpu] = stack + THREAD_SIZE;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	ret = sbi_hart_start(hartid, __pa(secondary_start), cpu);
 	if (ret) {
 		pr_err("CPU%u: failed to start hart %lu: %d\n", cpu, hartid, ret);
-		goto out_free;
+		free_pages(stack, THREAD_SIZE_ORDER);
+		return false;
 	}
 	deadline = get_cycles() + boot_info.timebase;
 	while (!cpu_online(cpu) && get_cycles() < deadline)
 		cpu_relax();
-	if (cpu_online(cpu))
-		return true;
-	pr_err("CPU%u: hart %lu did not come online\n", cpu, hartid);
-out_free:
-	free_pages(stack, THREAD_SIZE_ORDER);
-	return false;
+	if (!cpu_online(cpu) && claim_boot(c, CPU_BOOT_ABANDONED)) {
+		pr_err("CPU%u: hart %lu did not come online\n", cpu, hartid);
+		return false;
+	}
+	while (!cpu_online(cpu))	/* started in time: it is on its way */
+		cpu_relax();
+	return true;
 }
 
 /**

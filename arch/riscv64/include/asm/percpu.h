@@ -32,7 +32,11 @@ struct riscv_cpu {
 	unsigned long		ipis;		/* IPIs taken; this CPU only */
 	unsigned long		ipi_pending;	/* bit n: IPI_* reason n; atomic or/xchg */
 	bool			online;
+	int			boot_state;	/* CPU_BOOT_*; changed by cmpxchg only */
 };
+
+/* A secondary hart's start, between boot_cpu() and the hart (arch/riscv64/kernel/smpboot.c). */
+enum { CPU_BOOT_WAITING = 1, CPU_BOOT_STARTED, CPU_BOOT_ABANDONED };
 
 /* The offsets above are what entry.S and the tp-relative loads use. */
 _Static_assert(__builtin_offsetof(struct riscv_cpu, per_cpu_offset) == RISCV_CPU_OFFSET, "");
