@@ -15,12 +15,19 @@ struct pt_regs;
 /* External interrupt @irq (arch numbering) arrived; runs in hardirq context. */
 void generic_handle_irq(struct pt_regs *regs, unsigned int irq);
 /* Breakpoint/single-step traps: return true when kprobes consumed them. */
+/*
+ * Any other kernel exception: if it came from a probed instruction's out-of-line copy, the
+ * step is abandoned and @regs show the probed address, so the fault handler, the exception
+ * table and oops reports see the original instruction (Linux's kprobe_page_fault()).
+ */
 #if CONFIG_KPROBES
 bool kprobe_breakpoint_handler(struct pt_regs *regs);
 bool kprobe_single_step_handler(struct pt_regs *regs);
+void kprobe_fault_handler(struct pt_regs *regs);
 #else
 static inline bool kprobe_breakpoint_handler(struct pt_regs *regs) { return false; }
 static inline bool kprobe_single_step_handler(struct pt_regs *regs) { return false; }
+static inline void kprobe_fault_handler(struct pt_regs *regs) { }
 #endif
 
 #if CONFIG_USERSPACE

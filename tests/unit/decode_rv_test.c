@@ -87,6 +87,13 @@ static void test_classes(void)
 		{ 0x952e, RV_INSN_STEP, "c.add" },
 		{ 0x0001, RV_INSN_SIMULATE, "c.nop" },
 		{ 0x0028, RV_INSN_STEP, "c.addi4spn" },
+		/* tp is the hart's: never simulated into the saved registers */
+		{ 0x822a, RV_INSN_STEP, "c.mv tp" },
+		{ 0x4205, RV_INSN_STEP, "c.li tp" },
+		{ 0x00850213, RV_INSN_STEP, "addi tp" },
+		{ 0x0080026f, RV_INSN_REJECT, "jal tp" },
+		{ 0x00001217, RV_INSN_REJECT, "auipc tp" },
+		{ 0x00050267, RV_INSN_REJECT, "jalr tp" },
 	};
 
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {

@@ -20,7 +20,10 @@
  *   c.ebreak, the all-zero parcel, 48-bit and longer     refused
  *   everything else                                      stepped out of line
  *
- * (c.jal is RV32 only: on RV64 its encoding is c.addiw, an ordinary instruction.)
+ * (c.jal is RV32 only: on RV64 its encoding is c.addiw, an ordinary instruction.) An addi
+ * form that writes tp is stepped rather than simulated, and a jal, jalr or auipc that does
+ * is refused: tp is the hart's, and a return to the kernel does not restore it from the
+ * saved registers (only the kernel's own boot code writes it).
  * Pure functions of the instruction and the registers: a host unit test runs them.
  */
 #include <asm/insn.h>
@@ -34,6 +37,8 @@
 #define OP_JALR			0x67
 #define OP_JAL			0x6f
 #define OP_SYSTEM		0x73
+
+#define RV_REG_TP		4
 
 #define AMO_LR			0x02	/* funct5 */
 #define AMO_SC			0x03
@@ -145,10 +150,16 @@ static enum c_kind c_kind(u16 c)
  */
 enum rv_insn_class rv_insn_classify(u32 insn)
 {
+	unsigned int rd = bits(insn, 11, 7);
+
 	if (rv_insn_len(insn) == 2) {
 		switch (c_kind(insn & 0xffff)) {
 		case C_OTHER:
 			return RV_INSN_STEP;
+		case C_ADDI:
+		case C_LI:
+		case C_MV:
+			return rd == RV_REG_TP ? RV_INSN_STEP : RV_INSN_SIMULATE;
 		case C_EBREAK:
 		case C_ILLEGAL:
 			return RV_INSN_REJECT;
@@ -168,11 +179,11 @@ enum rv_insn_class rv_insn_classify(u32 insn)
 		return RV_INSN_STEP;
 	case OP_JAL:
 	case OP_AUIPC:
-		return RV_INSN_SIMULATE;
-	case OP_IMM:
-		return bits(insn, 14, 12) == 0 ? RV_INSN_SIMULATE : RV_INSN_STEP;	/* addi */
+		return rd == RV_REG_TP ? RV_INSN_REJECT : RV_INSN_SIMULATE;
+	case OP_IMM:		/* addi is simulated */
+		return bits(insn, 14, 12) == 0 && rd != RV_REG_TP ? RV_INSN_SIMULATE : RV_INSN_STEP;
 	case OP_JALR:
-		return bits(insn, 14, 12) == 0 ? RV_INSN_SIMULATE : RV_INSN_REJECT;
+		return bits(insn, 14, 12) == 0 && rd != RV_REG_TP ? RV_INSN_SIMULATE : RV_INSN_REJECT;
 	case OP_BRANCH:
 		/* funct3 2 and 3 are reserved */
 		return bits(insn, 14, 13) == 1 ? RV_INSN_REJECT : RV_INSN_SIMULATE;

@@ -28,6 +28,7 @@
 #include <starling/string.h>
 #include <starling/errno.h>
 #include <starling/kernel.h>
+#include <starling/entry.h>
 #include <asm/insn.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>

@@ -35,7 +35,7 @@ kretprobe_trampoline:
 	or	t0, t0, t1
 	ori	t0, t0, SR_SPP
 	sd	t0, PT_STATUS(sp)
-	/* frame record for backtraces: {s0, the function's return} */
+	/* frame record for backtraces: {s0, 0}; the real return address is the handler's to find */
 	addi	sp, sp, -16
 	sd	s0, 0(sp)
 	sd	zero, 8(sp)

@@ -12,6 +12,7 @@
  * which S-mode may write.
  */
 #include <starling/boot.h>
+#include <starling/errno.h>
 #include <starling/init.h>
 #include <starling/irq_work.h>
 #include <starling/mm.h>
@@ -161,14 +162,14 @@ void __noreturn secondary_start_kernel(unsigned long hartid, unsigned int cpu)
  * stack is never freed once the firmware accepted the start, because the hart may be
  * running on it.
  */
-static bool __init boot_cpu(unsigned int cpu, unsigned long hartid)
+static int __init boot_cpu(unsigned int cpu, unsigned long hartid)
 {
 	struct riscv_cpu *c = &riscv_cpus[cpu];
 	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER), deadline;
 	int ret;
 
 	if (!stack)
-		return false;
+		return -ENOMEM;
 	c->cpu = cpu;
 	c->hartid = hartid;
 	c->per_cpu_offset = __per_cpu_offset[cpu];
@@ -179,18 +180,18 @@ static bool __init boot_cpu(unsigned int cpu, unsigned long hartid)
 	if (ret) {
 		pr_err("CPU%u: failed to start hart %lu: %d\n", cpu, hartid, ret);
 		free_pages(stack, THREAD_SIZE_ORDER);
-		return false;
+		return ret;
 	}
 	deadline = get_cycles() + boot_info.timebase;
 	while (!cpu_online(cpu) && get_cycles() < deadline)
 		cpu_relax();
 	if (!cpu_online(cpu) && claim_boot(c, CPU_BOOT_ABANDONED)) {
 		pr_err("CPU%u: hart %lu did not come online\n", cpu, hartid);
-		return false;
+		return -ETIMEDOUT;
 	}
 	while (!cpu_online(cpu))	/* started in time: it is on its way */
 		cpu_relax();
-	return true;
+	return 0;
 }
 
 /**
@@ -202,9 +203,17 @@ void __init smp_init(void)
 
 	pr_info("smp: Bringing up secondary CPUs ...\n");
 	nr_cpu_ids = min_t(unsigned int, boot_info.nr_cpus, NR_CPUS);
-	for (unsigned int i = 1; i < boot_info.nr_cpus && cpu < nr_cpu_ids; i++)
-		if (boot_cpu(cpu, boot_info.hartid[i]))
+	for (unsigned int i = 1; i < boot_info.nr_cpus && cpu < nr_cpu_ids; i++) {
+		int ret = boot_cpu(cpu, boot_info.hartid[i]);
+
+		if (!ret) {
 			cpu++;
+		} else if (ret == -ETIMEDOUT) {
+			/* It may still start and read riscv_cpus[cpu]: no other hart gets that. */
+			pr_err("smp: no more harts started after one was given up\n");
+			break;
+		}
+	}
 	nr_cpu_ids = cpu;
 	pr_info("smp: Brought up 1 node, %u CPU%s\n", num_online_cpus(),
 		num_online_cpus() > 1 ? "s" : "");

@@ -22,7 +22,6 @@
 #include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/syscall.h>
-#include <asm/kprobes.h>
 
 static int die_counter;
 
@@ -277,6 +276,13 @@ void __noprobe do_trap(struct pt_regs *regs)
 		do_user_exception(regs, cause);
 		return;
 	}
+	/*
+	 * An exception in a probed instruction's out-of-line copy: handle it at the probed
+	 * address with the probed context's IRQ state (the step is abandoned; the retry hits
+	 * the probe again), as Linux's kprobe_page_fault().
+	 */
+	if (cause != EXC_BREAKPOINT)
+		kprobe_fault_handler(regs);
 	switch (cause) {
 	case EXC_BREAKPOINT:
 		if (kprobe_breakpoint_handler(regs))
@@ -292,16 +298,12 @@ void __noprobe do_trap(struct pt_regs *regs)
 		    !handle_page_fault(regs, regs->badaddr, cause == EXC_STORE_PAGE_FAULT,
 				       false, false))
 			return;
-		if (IS_ENABLED(CONFIG_KPROBES))
-			kprobe_fault_handler(regs);	/* at the probed address, not its copy */
 		if (fixup_exception(regs))
 			return;
 		if (is_page_fault(cause))
 			kernel_page_fault(regs);
 		break;
 	}
-	if (IS_ENABLED(CONFIG_KPROBES))
-		kprobe_fault_handler(regs);
 	if (cause < ARRAY_SIZE(exc_names) && exc_names[cause])
 		snprintf(msg, sizeof(msg), "Oops - %s", exc_names[cause]);
 	else

@@ -51,6 +51,8 @@
 #include <starling/string.h>
 #include <starling/errno.h>
 #include <starling/preempt.h>
+#include <starling/extable.h>
+#include <starling/entry.h>
 #include <asm/insn.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
@@ -219,7 +221,9 @@ int arch_prepare_kprobe(struct kprobe_point *kp, unsigned long addr)
 	kp->ainsn.fix_ip = cls != INSN_KPROBE_EMULATE_RET &&
 			   cls != INSN_KPROBE_EMULATE_JMP_INDIRECT &&
 			   cls != INSN_KPROBE_EMULATE_CALL_INDIRECT;
-	kp->ainsn.boostable = cls == INSN_KPROBE_SAFE_TO_STEP || cls == INSN_KPROBE_RIP_RELATIVE;
+	/* A fault in a boosted copy could not be traced back to @addr: none where one may be. */
+	kp->ainsn.boostable = (cls == INSN_KPROBE_SAFE_TO_STEP || cls == INSN_KPROBE_RIP_RELATIVE) &&
+			      !search_exception_tables(addr);
 	if (write_slot_copy(slot, buf, &insn, addr, false) ||
 	    (kp->ainsn.boostable && write_slot_copy(slot + BOOST_IRQS_ON, buf, &insn, addr, true))) {
 		arch_free_kprobe_insn(kp);
@@ -378,6 +382,22 @@ bool __noprobe kprobe_breakpoint_handler(struct pt_regs *regs)
 	return true;
 }
 
+/*
+ * A step is over or abandoned: the probed context's TF and IF come back, and a re-entered
+ * probe gives the CPU back to the outer one. Return: whether it was a first-level step
+ * (its probe is still current).
+ */
+static nokprobe_inline bool end_step(struct kprobe_ctlblk *kcb, struct pt_regs *regs)
+{
+	regs->flags = (regs->flags & ~(X86_EFLAGS_TF | X86_EFLAGS_IF)) | kcb->saved_flags;
+	if (kcb->status != KPROBE_REENTER)
+		return true;
+	kcb->cur = kcb->prev_cur;
+	kcb->status = kcb->prev_status;
+	kcb->saved_flags = kcb->prev_saved_flags;
+	return false;
+}
+
 /* #DB in kernel mode: the end of a kprobe's single step? IRQs are off. */
 bool __noprobe kprobe_single_step_handler(struct pt_regs *regs)
 {
@@ -395,20 +415,29 @@ bool __noprobe kprobe_single_step_handler(struct pt_regs *regs)
 		*(unsigned long *)regs->sp = kp->addr + kp->ainsn.len;
 	if (kp->ainsn.fix_ip)
 		regs->ip = regs->ip - slot + kp->addr;
-	regs->flags = (regs->flags & ~(X86_EFLAGS_TF | X86_EFLAGS_IF)) | kcb->saved_flags;
 	__asm__ __volatile__("mov %0, %%dr6" :: "r"(0UL));
-	if (kcb->status == KPROBE_REENTER) {
-		kcb->cur = kcb->prev_cur;
-		kcb->status = kcb->prev_status;
-		kcb->saved_flags = kcb->prev_saved_flags;
-		return true;
+	if (end_step(kcb, regs)) {
+		kprobe_run_post_handlers(kp, regs);
+		reset_current_kprobe(kcb);
 	}
-	kprobe_run_post_handlers(kp, regs);
-	reset_current_kprobe(kcb);
 	return true;
+}
+
+void __noprobe kprobe_fault_handler(struct pt_regs *regs)
+{
+	struct kprobe_ctlblk *kcb = this_cpu_ptr(&kprobe_ctlblk);
+	struct kprobe_point *kp = kcb->cur;
+
+	if (!kp || (kcb->status != KPROBE_HIT_SS && kcb->status != KPROBE_REENTER) ||
+	    regs->ip != (unsigned long)kp->ainsn.insn)
+		return;
+	regs->ip = kp->addr;
+	if (end_step(kcb, regs))
+		reset_current_kprobe(kcb);
 }
 
 /* Helpers the trampoline below calls into must never be probed either. */
 NOKPROBE_SYMBOL(kprobe_breakpoint_handler);
 NOKPROBE_SYMBOL(kprobe_single_step_handler);
+NOKPROBE_SYMBOL(kprobe_fault_handler);
 NOKPROBE_SYMBOL(kprobe_ftrace_handler);

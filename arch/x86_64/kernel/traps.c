@@ -278,6 +278,8 @@ static void __noprobe do_exception(struct pt_regs *regs, unsigned long vector,
 	const char *name = vector < 32 && exception_names[vector] ? exception_names[vector] :
 			   "unknown exception";
 
+	if (vector != X86_TRAP_BP && vector != X86_TRAP_DB && !user_mode(regs))
+		kprobe_fault_handler(regs);	/* at the probed address, not its copy */
 	switch (vector) {
 	case X86_TRAP_BP:
 		if (IS_ENABLED(CONFIG_KPROBES) && !user_mode(regs) &&

@@ -16,8 +16,6 @@
 
 typedef u16 kprobe_opcode_t;
 
-struct pt_regs;
-
 struct arch_specific_insn {
 	kprobe_opcode_t	*insn;		/* out-of-line copy; NULL when simulated */
 	u32		opcode;		/* the original instruction (compressed: low half) */
@@ -32,12 +30,6 @@ struct arch_specific_insn {
 #define kretprobe_frame(regs)		((unsigned long *)(regs)->sp)
 #define kretprobe_frame_at_return(regs)	((unsigned long *)(regs)->sp)
 
-/*
- * A kernel exception while this hart steps a probed instruction out of line: make @regs
- * show the probed address and end the step, so the exception table and oops reports see
- * the original instruction. IRQs off.
- */
-void kprobe_fault_handler(struct pt_regs *regs);
 #endif /* __ASSEMBLY__ */
 
 #endif /* _ASM_KPROBES_H */

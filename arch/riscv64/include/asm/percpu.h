@@ -32,7 +32,7 @@ struct riscv_cpu {
 	unsigned long		ipis;		/* IPIs taken; this CPU only */
 	unsigned long		ipi_pending;	/* bit n: IPI_* reason n; atomic or/xchg */
 	bool			online;
-	int			boot_state;	/* CPU_BOOT_*; changed by cmpxchg only */
+	int			boot_state;	/* CPU_BOOT_*; cmpxchg once the hart may run */
 };
 
 /* A secondary hart's start, between boot_cpu() and the hart (arch/riscv64/kernel/smpboot.c). */
