@@ -105,17 +105,29 @@ static void poll_freewait(struct poll_wqueues *pwq)
 }
 
 /*
- * Sleep until woken through the table or @*timeout jiffies pass. Return: false when the
- * time ran out. MAX_SCHEDULE_TIMEOUT waits forever.
+ * After a pass over the files that found @*count ready: whether the wait is over (@*count
+ * is then the result: the count, a queueing error or -ERESTARTNOHAND), else sleep until
+ * woken through the table or @*timeout jiffies pass (left in @*timeout: at 0, one last pass
+ * runs, then 0 is returned). MAX_SCHEDULE_TIMEOUT waits forever.
  */
-static bool poll_schedule(struct poll_wqueues *pwq, long *timeout)
+static bool poll_pass_done(struct poll_wqueues *pwq, int *count, long *timeout)
 {
+	if (*count || !*timeout)
+		return true;
+	if (pwq->error) {
+		*count = pwq->error;
+		return true;
+	}
+	if (signal_pending(current)) {
+		*count = -ERESTARTNOHAND;
+		return true;
+	}
 	set_current_state(TASK_INTERRUPTIBLE);
 	if (!smp_load_acquire(&pwq->triggered) && !signal_pending(current))
 		*timeout = schedule_timeout(*timeout);
 	__set_current_state(TASK_RUNNING);
 	WRITE_ONCE(pwq->triggered, 0);
-	return *timeout != 0;
+	return false;
 }
 
 static __poll_t poll_one(int fd, __poll_t events, poll_table *pt)
@@ -158,18 +170,8 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, long *timeout)
 			}
 		}
 		pt->_qproc = NULL;
-		if (count || !*timeout)
+		if (poll_pass_done(&table, &count, timeout))
 			break;
-		if (table.error) {
-			count = table.error;
-			break;
-		}
-		if (signal_pending(current)) {
-			count = -ERESTARTNOHAND;
-			break;
-		}
-		if (!poll_schedule(&table, timeout))
-			*timeout = 0;		/* one last look, then return 0 */
 	}
 	poll_freewait(&table);
 	return count;
@@ -401,18 +403,8 @@ static int do_select(unsigned int n, const unsigned long *in, const unsigned lon
 			}
 		}
 		pt->_qproc = NULL;
-		if (count || !*timeout)
+		if (poll_pass_done(&table, &count, timeout))
 			break;
-		if (table.error) {
-			count = table.error;
-			break;
-		}
-		if (signal_pending(current)) {
-			count = -ERESTARTNOHAND;
-			break;
-		}
-		if (!poll_schedule(&table, timeout))
-			*timeout = 0;
 	}
 	poll_freewait(&table);
 	return count;
