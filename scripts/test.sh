@@ -5,10 +5,10 @@
 #
 #   sh scripts/test.sh ARCH [starling|linux]
 #
-# KERNEL=starling: host unit tests (make unit), the kernel build, tests/boot/run.sh when it
-#   exists, then the shell suite in QEMU with the test initramfs, unless arch/ARCH/defconfig
-#   lacks CONFIG_USERSPACE=y (Starling cannot run BusyBox there yet: the suite is skipped and
-#   says so).
+# KERNEL=starling: the kernel build, host unit tests (make unit; the instruction-decoder tests
+#   cross-check the built kernel), tests/boot/run.sh when it exists, then the shell suite in
+#   QEMU with the test initramfs, unless arch/ARCH/defconfig lacks CONFIG_USERSPACE=y
+#   (Starling cannot run BusyBox there yet: the suite is skipped and says so).
 # KERNEL=linux: the shell suite only, on Debian's kernel (the reference behaviour).
 #
 # Each phase ends with its own "N passed, N failed" line; a phase that fails without one
@@ -81,17 +81,7 @@ shell_suite() {
 
 case $KERNEL in
 starling)
-	# 1. host unit tests
-	if ls tests/unit/*.mk > /dev/null 2>&1; then
-		$MAKE --no-print-directory ARCH="$ARCH" unit > "$LOGS/unit.log" 2>&1
-		rc=$?
-		grep -E '^(FAIL|unit [^ :]+:)' "$LOGS/unit.log" || true
-		tally "unit" "$LOGS/unit.log" $rc
-	else
-		echo "unit: skipped: no tests/unit/*.mk"
-	fi
-
-	# 2. the kernel
+	# 1. the kernel
 	if $MAKE --no-print-directory ARCH="$ARCH" > "$LOGS/build.log" 2>&1; then
 		echo "build: $BUILD/starling"
 		total_pass=$((total_pass + 1))
@@ -101,6 +91,16 @@ starling)
 		tail -n 30 "$LOGS/build.log" | sed 's/^/    /'
 		total_fail=$((total_fail + 1))
 		built=
+	fi
+
+	# 2. host unit tests (after the kernel: the decoder tests cross-check its binary)
+	if ls tests/unit/*.mk > /dev/null 2>&1; then
+		$MAKE --no-print-directory ARCH="$ARCH" unit > "$LOGS/unit.log" 2>&1
+		rc=$?
+		grep -E '^(FAIL|unit [^ :]+:)' "$LOGS/unit.log" || true
+		tally "unit" "$LOGS/unit.log" $rc
+	else
+		echo "unit: skipped: no tests/unit/*.mk"
 	fi
 
 	# 3. boot tests, owned by the kernel's own tests/boot/run.sh
