@@ -5,7 +5,7 @@
 #
 #   make            build the kernel image build/$(ARCH)/starling
 #   make run        build everything and boot to an interactive shell under QEMU
-#   make test       the kernel, host unit tests, then the in-guest suite; ends with "N passed, N failed"
+#   make test       the kernel, unit tests, in-guest suite; ends with "N passed, N failed"
 #   make unit       host unit tests only (ASan + UBSan)
 #   make debug      boot halted with a gdb stub (see scripts/qemu.sh)
 
